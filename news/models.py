@@ -1,0 +1,353 @@
+from django.conf import settings
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from news.html import sanitize_html
+from structures.models import Structure
+from taxonomy.models import Country, FieldOfWork, MeetingSeries
+
+
+class NewsItemQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and its publication time has come."""
+        return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Tag(TagBase):
+    """A free tag. Kept in this app so that a tag in use cannot be deleted by accident."""
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def get_absolute_url(self):
+        return reverse("news:list") + f"?tag={self.slug}"
+
+
+class TaggedNews(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "NewsItem", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(Tag, on_delete=models.PROTECT, related_name="tagged_news")
+
+    class Meta:
+        verbose_name = _("news item using it")
+        verbose_name_plural = _("news items using it")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_news_unique")
+        ]
+        indexes = [
+            # "news tagged X": from the tag to its items.
+            models.Index(fields=["tag", "content_object"], name="tagged_news_tag_idx"),
+        ]
+
+    def __str__(self):
+        return str(self.content_object)
+
+
+class NewsItem(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        PRESS_RELEASE = "press-release", _("Press release")
+        STATEMENT = "statement", _("Statement")
+        FEATURE_STORY = "feature-story", _("Feature story")
+        SPOT_REPORT = "spot-report", _("Spot report")
+        SPEECH = "speech", _("Speech")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("Submitted for review")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"), max_length=255, unique=True, help_text=_("The item's address: /news/<slug>/.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    lede = models.TextField(
+        _("lede"), blank=True, help_text=_("The opening paragraph, shown in lists and feeds.")
+    )
+    body = models.TextField(
+        _("body"),
+        blank=True,
+        help_text=_("Rich text. Scripts, styles and unsafe links are removed on save."),
+    )
+    date_issued = models.DateField(
+        _("date issued"),
+        null=True,
+        blank=True,
+        help_text=_("The date the organisation issued it. Leave empty if unknown."),
+    )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=120,
+        blank=True,
+        help_text=_("Place and date printed at the start, e.g. “BELGRADE, 5 January 2021”."),
+    )
+    lead_structure = models.ForeignKey(
+        Structure,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lead_news",
+        help_text=_("The structure that issued it."),
+    )
+    supporting_structures = models.ManyToManyField(
+        Structure,
+        verbose_name=_("also issued by"),
+        through="NewsSupportingStructure",
+        blank=True,
+        related_name="supported_news",
+    )
+    fields_of_work = models.ManyToManyField(
+        FieldOfWork,
+        verbose_name=_("fields of work"),
+        through="NewsFieldOfWork",
+        blank=True,
+        related_name="news",
+    )
+    countries = models.ManyToManyField(
+        Country,
+        verbose_name=_("countries"),
+        through="NewsCountry",
+        blank=True,
+        related_name="news",
+    )
+    meeting_series = models.ManyToManyField(
+        MeetingSeries,
+        verbose_name=_("meetings and conferences"),
+        through="NewsMeetingSeries",
+        blank=True,
+        related_name="news",
+    )
+    tags = TaggableManager(verbose_name=_("tags"), through=TaggedNews, blank=True)
+
+    image = models.ImageField(
+        _("lead image"), upload_to="news/images/%Y/%m/", blank=True
+    )
+    image_alt = models.CharField(
+        _("image alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    image_caption = models.CharField(_("image caption"), max_length=500, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("When it becomes public. Set on publishing if left empty."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date_issued", "-id"]
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+        get_latest_by = "date_issued"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="published")
+                | models.Q(
+                    date_issued__isnull=False,
+                    lead_structure__isnull=False,
+                    published_at__isnull=False,
+                ),
+                name="news_published_has_date_structure_time",
+                violation_error_message=_(
+                    "A published item needs a date issued, a lead structure and a "
+                    "publication time."
+                ),
+            ),
+        ]
+        indexes = [
+            # The public list, newest first: published() ordered by date issued.
+            models.Index(
+                "status",
+                models.F("date_issued").desc(),
+                models.F("id").desc(),
+                name="news_status_recent_idx",
+            ),
+            # Scheduled items: published() compares the publication time with now.
+            models.Index(fields=["status", "published_at"], name="news_status_published_at_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def is_published(self):
+        """The rule of NewsItemQuerySet.published(), for one item already loaded."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def missing_for_publication(self, fields_of_work=None):
+        """What must be added before this item can be published, as sentences for the editor.
+
+        `fields_of_work` is the set being saved by a form; without it, the stored set is used.
+        """
+        if fields_of_work is None:
+            fields_of_work = self.fields_of_work.all() if self.pk else []
+        missing = []
+        if not self.date_issued:
+            missing.append(_("a date issued"))
+        if not self.lead_structure_id:
+            missing.append(_("a lead issuing structure"))
+        if not len(fields_of_work):
+            missing.append(_("at least one field of work"))
+        return missing
+
+    @property
+    def issuers(self):
+        """The lead structure, then the supporting ones (prefetched by the views)."""
+        lead = [self.lead_structure] if self.lead_structure_id else []
+        return lead + [s for s in self.supporting_structures.all() if s.pk != self.lead_structure_id]
+
+
+class NewsFieldOfWork(models.Model):
+    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="+")
+    field = models.ForeignKey(FieldOfWork, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("news item using it")
+        verbose_name_plural = _("news items using it")
+        constraints = [
+            models.UniqueConstraint(fields=["news", "field"], name="news_field_unique")
+        ]
+        indexes = [
+            # Filter and count news by field of work.
+            models.Index(fields=["field", "news"], name="news_field_by_field_idx"),
+        ]
+
+    def __str__(self):
+        return str(self.news)
+
+
+class NewsCountry(models.Model):
+    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="+")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("news item using it")
+        verbose_name_plural = _("news items using it")
+        constraints = [
+            models.UniqueConstraint(fields=["news", "country"], name="news_country_unique")
+        ]
+        indexes = [
+            # Filter and count news by country.
+            models.Index(fields=["country", "news"], name="news_country_by_country_idx"),
+        ]
+
+    def __str__(self):
+        return str(self.news)
+
+
+class NewsMeetingSeries(models.Model):
+    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="+")
+    meeting_series = models.ForeignKey(MeetingSeries, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("news item using it")
+        verbose_name_plural = _("news items using it")
+        constraints = [
+            models.UniqueConstraint(fields=["news", "meeting_series"], name="news_meeting_unique")
+        ]
+        indexes = [
+            # Filter and count news by meeting series.
+            models.Index(fields=["meeting_series", "news"], name="news_meeting_by_meeting_idx"),
+        ]
+
+    def __str__(self):
+        return str(self.news)
+
+
+class NewsSupportingStructure(models.Model):
+    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="+")
+    structure = models.ForeignKey(Structure, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("news item also issued by it")
+        verbose_name_plural = _("news items also issued by it")
+        constraints = [
+            models.UniqueConstraint(fields=["news", "structure"], name="news_structure_unique")
+        ]
+        indexes = [
+            # Filter and count news by supporting structure.
+            models.Index(fields=["structure", "news"], name="news_structure_by_struct_idx"),
+        ]
+
+    def __str__(self):
+        return str(self.news)
+
+
+class Attachment(models.Model):
+    news = models.ForeignKey(
+        NewsItem, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(
+        _("file"),
+        upload_to="news/attachments/%Y/%m/",
+        validators=[FileExtensionValidator(["pdf"])],
+        help_text=_("A PDF document."),
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.ATTACHMENT_LANGUAGES, default="en"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.file.url

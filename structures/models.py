@@ -1,0 +1,161 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from taxonomy.models import Country
+
+
+class StructureQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Structure(models.Model):
+    """A node of the one tree of structures and institutions that issue news."""
+
+    class Kind(models.TextChoices):
+        CHAIRPERSONSHIP = "chairpersonship", _("Chairpersonship")
+        SECRETARIAT = "secretariat", _("Secretariat")
+        SECRETARIAT_UNIT = "secretariat-unit", _("Secretariat unit")
+        INSTITUTION = "institution", _("Institution")
+        FIELD_OPERATION = "field-operation", _("Field operation")
+        PARLIAMENTARY_ASSEMBLY = "parliamentary-assembly", _("Parliamentary Assembly")
+        COURT = "court", _("Court")
+        GROUP = "group", _("Group of structures")
+
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    host_country = models.ForeignKey(
+        Country,
+        verbose_name=_("host country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_structures",
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Untick when the structure has closed.")
+    )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = StructureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("structure")
+        verbose_name_plural = _("structures")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_active=True, closed_on__isnull=True)
+                | models.Q(is_active=False),
+                name="structure_closed_date_only_when_closed",
+                violation_error_message=_("Only a closed structure has a closing date."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("pk")),
+                name="structure_not_own_parent",
+                violation_error_message=_("A structure cannot be part of itself."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("structures:detail", args=[self.slug])
+
+    def ancestors(self):
+        """The chain of parents from the root down to the direct parent."""
+        chain, seen, node = [], {self.pk}, self.parent
+        while node is not None and node.pk not in seen:
+            chain.append(node)
+            seen.add(node.pk)
+            node = node.parent
+        return list(reversed(chain))
+
+    def clean(self):
+        node = self.parent
+        while node is not None:
+            if self.pk is not None and node.pk == self.pk:
+                raise ValidationError(
+                    {
+                        "parent": _(
+                            "This would make the tree circular: a structure cannot be "
+                            "part of itself or of one of its parts."
+                        )
+                    }
+                )
+            node = node.parent
+
+    def save(self, *args, **kwargs):
+        self.clean()  # refuse a circular tree on every save, not only through forms
+        if self.pk is not None:
+            previous = (
+                Structure.objects.filter(pk=self.pk).values("name", "acronym").first()
+            )
+            if previous and previous["name"] != self.name:
+                super().save(*args, **kwargs)
+                FormerName.objects.create(
+                    structure=self,
+                    name=previous["name"],
+                    acronym=previous["acronym"],
+                    used_until=timezone.localdate(),
+                )
+                return
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def subtree_ids(cls, roots):
+        """Ids of the given structures and everything under them, from one query."""
+        children = {}
+        for pk, parent_id in cls.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        found, stack = set(), [root.pk if isinstance(root, cls) else root for root in roots]
+        while stack:
+            pk = stack.pop()
+            if pk in found:
+                continue
+            found.add(pk)
+            stack.extend(children.get(pk, ()))
+        return found
+
+
+class FormerName(models.Model):
+    """A name a structure was known by before it was renamed; its news stays with it."""
+
+    structure = models.ForeignKey(
+        Structure,
+        verbose_name=_("structure"),
+        on_delete=models.CASCADE,
+        related_name="former_names",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    used_until = models.DateField(_("used until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-used_until", "name"]
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return self.structure.get_absolute_url()

@@ -1,0 +1,134 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class FieldOfWork(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(
+        _("short description"), blank=True, help_text=_("One or two sentences shown on its page.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent field"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("Set this to make the field a sub-topic of another."),
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("field of work")
+        verbose_name_plural = _("fields of work")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("taxonomy:field-detail", args=[self.slug])
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("A field cannot be its own sub-topic.")})
+            ancestor = ancestor.parent
+
+
+class MeetingSeries(models.Model):
+    name = models.CharField(_("name"), max_length=160, unique=True)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    description = models.TextField(_("short description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("taxonomy:meeting-detail", args=[self.slug])
+
+
+class Country(models.Model):
+    class Group(models.TextChoices):
+        PARTICIPATING_STATE = "participating", _("Participating State")
+        ASIAN_PARTNER = "asian-partner", _("Asian Partner for Co-operation")
+        MEDITERRANEAN_PARTNER = "mediterranean-partner", _("Mediterranean Partner for Co-operation")
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    iso_code = models.CharField(
+        _("ISO 3166 code"),
+        max_length=2,
+        unique=True,
+        help_text=_("Two-letter ISO 3166-1 alpha-2 code, for example AT for Austria."),
+    )
+    group = models.CharField(
+        _("group"), max_length=24, choices=Group.choices, default=Group.PARTICIPATING_STATE
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(iso_code__regex=r"^[A-Z]{2}$"),
+                name="country_iso_code_two_capitals",
+                violation_error_message=_("The ISO code is two capital letters."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("taxonomy:country-detail", args=[self.slug])
+
+    def clean(self):
+        self.iso_code = self.iso_code.upper()
+
+
+class Chairpersonship(models.Model):
+    """The yearly role of chairing the organisation: one country a year."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="chairpersonships",
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("chairpersonship")
+        verbose_name_plural = _("chairpersonships")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1973, year__lte=2200),
+                name="chairpersonship_year_plausible",
+                violation_error_message=_("The year must be between 1973 and 2200."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(year)s: %(country)s") % {"year": self.year, "country": self.country}
+
+    def get_absolute_url(self):
+        return self.country.get_absolute_url()
+
+    def clean(self):
+        if self.country_id and self.country.group != Country.Group.PARTICIPATING_STATE:
+            raise ValidationError(
+                {"country": _("Only a participating State can hold the Chairpersonship.")}
+            )
