@@ -17,6 +17,21 @@ class NewsItemQuerySet(models.QuerySet):
         """What the public may see: published, and its publication time has come."""
         return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def issued_by(self, structures):
+        """Items whose lead or supporting issuer is one of `structures` or under one of them."""
+        ids = Structure.objects.subtree_ids(structures)
+        supporting = NewsSupportingStructure.objects.filter(
+            news=models.OuterRef("pk"), structure__in=ids
+        )
+        return self.filter(models.Q(lead_structure__in=ids) | models.Exists(supporting))
+
+    def about(self, fields_of_work):
+        """Items in any of `fields_of_work` or their sub-topics."""
+        ids = FieldOfWork.objects.subtree_ids(fields_of_work)
+        return self.filter(
+            models.Exists(NewsFieldOfWork.objects.filter(news=models.OuterRef("pk"), field__in=ids))
+        )
+
 
 class Tag(TagBase):
     """A free tag. Kept in this app so that a tag in use cannot be deleted by accident."""

@@ -4,10 +4,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from taxonomy.models import Country
+from taxonomy.models import Country, TreeQuerySet
 
 
-class StructureQuerySet(models.QuerySet):
+class StructureQuerySet(TreeQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
@@ -119,21 +119,6 @@ class Structure(models.Model):
                 )
                 return
         super().save(*args, **kwargs)
-
-    @classmethod
-    def subtree_ids(cls, roots):
-        """Ids of the given structures and everything under them, from one query."""
-        children = {}
-        for pk, parent_id in cls.objects.values_list("pk", "parent_id"):
-            children.setdefault(parent_id, []).append(pk)
-        found, stack = set(), [root.pk if isinstance(root, cls) else root for root in roots]
-        while stack:
-            pk = stack.pop()
-            if pk in found:
-                continue
-            found.add(pk)
-            stack.extend(children.get(pk, ()))
-        return found
 
 
 class FormerName(models.Model):

@@ -4,6 +4,23 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class TreeQuerySet(models.QuerySet):
+    """For models with a `parent` pointing to themselves."""
+
+    def subtree_ids(self, roots):
+        """Ids of `roots` (instances or ids) and everything under them, from one query."""
+        children = {}
+        for pk, parent_id in self.model.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        found, stack = set(), [getattr(root, "pk", root) for root in roots]
+        while stack:
+            pk = stack.pop()
+            if pk not in found:
+                found.add(pk)
+                stack.extend(children.get(pk, ()))
+        return found
+
+
 class FieldOfWork(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -20,6 +37,8 @@ class FieldOfWork(models.Model):
         related_name="children",
         help_text=_("Set this to make the field a sub-topic of another."),
     )
+
+    objects = TreeQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
