@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import FileExtensionValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -156,6 +156,19 @@ class NewsItem(models.Model):
     )
     image_caption = models.CharField(_("image caption"), max_length=500, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    image_focal_x = models.PositiveSmallIntegerField(
+        _("focal point, % from left"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Where crops should centre, e.g. on a face. Leave empty for the centre."),
+    )
+    image_focal_y = models.PositiveSmallIntegerField(
+        _("focal point, % from top"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+    )
 
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
@@ -165,6 +178,12 @@ class NewsItem(models.Model):
         null=True,
         blank=True,
         help_text=_("When it becomes public. Set on publishing if left empty."),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_notice = models.TextField(
+        _("withdrawal notice"),
+        blank=True,
+        help_text=_("Shown publicly on the item's page once it is withdrawn: say why."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -194,6 +213,10 @@ class NewsItem(models.Model):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         get_latest_by = "date_issued"
+        permissions = [
+            ("publish_newsitem", _("Can publish, schedule and withdraw news items")),
+            ("edit_any_newsitem", _("Can edit news items of any structure")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="published")
@@ -265,7 +288,7 @@ class NewsItem(models.Model):
 
 
 class NewsFieldOfWork(models.Model):
-    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="+")
+    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="field_links")
     field = models.ForeignKey(FieldOfWork, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -284,7 +307,7 @@ class NewsFieldOfWork(models.Model):
 
 
 class NewsCountry(models.Model):
-    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="+")
+    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="country_links")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -303,7 +326,7 @@ class NewsCountry(models.Model):
 
 
 class NewsMeetingSeries(models.Model):
-    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="+")
+    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="meeting_links")
     meeting_series = models.ForeignKey(MeetingSeries, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -322,7 +345,7 @@ class NewsMeetingSeries(models.Model):
 
 
 class NewsSupportingStructure(models.Model):
-    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="+")
+    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="supporting_links")
     structure = models.ForeignKey(Structure, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -366,3 +389,77 @@ class Attachment(models.Model):
 
     def get_absolute_url(self):
         return self.file.url
+
+
+class Transition(models.Model):
+    """One change of a news item's status: who moved it, from what, to what, when."""
+
+    news = models.ForeignKey(
+        NewsItem, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(
+        _("from"), max_length=12, choices=NewsItem.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=12, choices=NewsItem.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        indexes = [
+            # An item's history, newest first.
+            models.Index(fields=["news", "-at"], name="transition_news_at_idx"),
+        ]
+
+    def __str__(self):
+        return _("%(from)s → %(to)s") % {
+            "from": self.get_from_status_display() or "—",
+            "to": self.get_to_status_display(),
+        }
+
+    def get_absolute_url(self):
+        return self.news.get_absolute_url()
+
+
+class PreviewLink(models.Model):
+    """A secret, expiring, revocable link that shows one unpublished item without an account."""
+
+    news = models.ForeignKey(
+        NewsItem, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="preview_links"
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self):
+        return _("Preview of “%(title)s”") % {"title": self.news}
+
+    def get_absolute_url(self):
+        return reverse("news:shared-preview", args=[self.token])
+
+    def is_usable(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -141,6 +142,40 @@ class FormerName(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return self.structure.get_absolute_url()
+
+
+class Membership(models.Model):
+    """A staff member who publishes for a structure and the structures under it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="structure_memberships",
+    )
+    structure = models.ForeignKey(
+        Structure,
+        verbose_name=_("structure"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+
+    class Meta:
+        ordering = ["structure__name"]
+        verbose_name = _("publisher membership")
+        verbose_name_plural = _("publisher memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "structure"], name="membership_unique")
+        ]
+
+    def __str__(self):
+        return _("%(user)s publishes for %(structure)s") % {
+            "user": self.user,
+            "structure": self.structure,
+        }
 
     def get_absolute_url(self):
         return self.structure.get_absolute_url()
