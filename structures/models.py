@@ -78,6 +78,23 @@ class Structure(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    def save(self, *args, **kwargs):
+        self.clean()  # refuse a circular tree on every save, not only through forms
+        if self.pk is not None:
+            previous = (
+                Structure.objects.filter(pk=self.pk).values("name", "acronym").first()
+            )
+            if previous and previous["name"] != self.name:
+                super().save(*args, **kwargs)
+                FormerName.objects.create(
+                    structure=self,
+                    name=previous["name"],
+                    acronym=previous["acronym"],
+                    used_until=timezone.localdate(),
+                )
+                return
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("structures:detail", args=[self.slug])
 
@@ -103,23 +120,6 @@ class Structure(models.Model):
                     }
                 )
             node = node.parent
-
-    def save(self, *args, **kwargs):
-        self.clean()  # refuse a circular tree on every save, not only through forms
-        if self.pk is not None:
-            previous = (
-                Structure.objects.filter(pk=self.pk).values("name", "acronym").first()
-            )
-            if previous and previous["name"] != self.name:
-                super().save(*args, **kwargs)
-                FormerName.objects.create(
-                    structure=self,
-                    name=previous["name"],
-                    acronym=previous["acronym"],
-                    used_until=timezone.localdate(),
-                )
-                return
-        super().save(*args, **kwargs)
 
 
 class FormerName(models.Model):

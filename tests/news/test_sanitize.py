@@ -18,7 +18,8 @@ def test_event_handler_attributes_are_removed():
 
 
 @pytest.mark.parametrize(
-    "href", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html,x"]
+    "href",
+    ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html,x"],
 )
 def test_unsafe_link_schemes_are_removed(href):
     cleaned = sanitize_html(f'<a href="{href}">click</a>')
