@@ -113,3 +113,37 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
 class PublishedNewsFactory(NewsItemFactory):
     status = NewsItem.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "news.Tag"
+
+    name = factory.Sequence(lambda n: f"Tag {n}")
+    slug = factory.Sequence(lambda n: f"tag-{n}")
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "news.Attachment"
+
+    news = factory.SubFactory(NewsItemFactory)
+    title = factory.Sequence(lambda n: f"Report {n}")
+    file = factory.django.FileField(filename="report.pdf", data=b"%PDF-1.4\n%%EOF\n")
+
+
+class FormerNameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "structures.FormerName"
+
+    structure = factory.SubFactory(StructureFactory)
+    name = factory.Sequence(lambda n: f"Former name {n}")
+    used_until = datetime.date(2020, 12, 31)
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.Group"
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Group {n}")

@@ -1,0 +1,141 @@
+from django.contrib import admin
+from django.db import models
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from structures.models import FormerName, Membership, Structure
+from taxonomy.admin import InUseDeletePageMixin
+
+
+def tree_order():
+    """[(pk, depth)] of every structure in tree order, from one query.
+
+    Children follow their parent, siblings in their own order. A structure cut off from
+    the roots (which Structure.clean prevents) is left out rather than looped over.
+    """
+    children = {}
+    for pk, parent_id in Structure.objects.order_by("order", "name").values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    order, seen = [], set()
+    stack = [(pk, 0) for pk in reversed(children.get(None, []))]
+    while stack:
+        pk, depth = stack.pop()
+        if pk in seen:
+            continue
+        seen.add(pk)
+        order.append((pk, depth))
+        stack.extend((child, depth + 1) for child in reversed(children.get(pk, [])))
+    return order
+
+
+def value_by_pk(values, default):
+    """A CASE expression giving each structure its number from {pk: number}."""
+    return Case(
+        *(When(pk=pk, then=Value(value)) for pk, value in values.items()),
+        default=Value(default),
+        output_field=IntegerField(),
+    )
+
+
+def count_of(model, field):
+    """Rows of `model` whose `field` is the outer structure, as a subquery.
+
+    Two subqueries instead of two joins, so that lead and supporting news do not multiply.
+    """
+    rows = (
+        model.objects.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+class FormerNameInline(admin.TabularInline):
+    model = FormerName
+    fields = ["name", "acronym", "used_until"]
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fields = ["user"]
+    autocomplete_fields = ["user"]
+    extra = 0
+    verbose_name = _("publisher")
+    verbose_name_plural = _("publishers for this structure and those under it")
+
+
+@admin.register(Structure)
+class StructureAdmin(InUseDeletePageMixin, admin.ModelAdmin):
+    list_display = [
+        "tree_name",
+        "acronym",
+        "kind",
+        "host_country",
+        "city",
+        "is_active",
+        "lead_news_count",
+        "supporting_news_count",
+    ]
+    list_filter = ["kind", "is_active", ("host_country", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["host_country"]
+    search_fields = ["name", "acronym", "slug", "city", "former_names__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent", "host_country"]
+    inlines = [FormerNameInline, MembershipInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (None, {"fields": ["name", "acronym", "slug", "kind", "parent", "order"]}),
+        (_("Place"), {"fields": ["host_country", "city", "website"]}),
+        (_("Description"), {"fields": ["description"]}),
+        (_("Status"), {"fields": ["is_active", "closed_on"]}),
+    ]
+
+    def tree(self, request):
+        """tree_order(), computed once per request: ordering and indentation share it."""
+        if not hasattr(request, "_structure_tree"):
+            request._structure_tree = tree_order()
+        return request._structure_tree
+
+    def get_ordering(self, request):
+        # An expression on the primary key only, so that it also orders the structure
+        # choices and filters of other admins (they call this on a plain queryset).
+        tree = self.tree(request)
+        positions = {pk: position for position, (pk, _depth) in enumerate(tree)}
+        return [value_by_pk(positions, default=len(tree))]
+
+    def get_queryset(self, request):
+        # The news models are reached through the relations news declares, so that this
+        # leaf app does not import the news app.
+        news_model = Structure._meta.get_field("lead_news").related_model
+        supporting_model = Structure._meta.get_field("supported_news").through
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                tree_depth=value_by_pk(dict(self.tree(request)), default=0),
+                lead_news_count=count_of(news_model, "lead_structure"),
+                supporting_news_count=count_of(supporting_model, "structure"),
+            )
+        )
+
+    @admin.display(description=_("name"), ordering="name")
+    def tree_name(self, obj):
+        return format_html(
+            '<span data-depth="{}" style="padding-inline-start: {}em">{}</span>',
+            obj.tree_depth,
+            obj.tree_depth * 2,
+            obj,
+        )
+
+    @admin.display(description=_("news issued (all statuses)"), ordering="lead_news_count")
+    def lead_news_count(self, obj):
+        return obj.lead_news_count
+
+    @admin.display(description=_("news co-issued (all statuses)"), ordering="supporting_news_count")
+    def supporting_news_count(self, obj):
+        return obj.supporting_news_count
