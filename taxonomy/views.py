@@ -1,0 +1,100 @@
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from news.models import NewsItem
+from structures.models import Structure
+from taxonomy.models import Chairpersonship, Country, FieldOfWork, MeetingSeries
+
+LATEST_NEWS = 20
+GROUP_HEADINGS = {
+    Country.Group.PARTICIPATING_STATE: _("Participating States"),
+    Country.Group.ASIAN_PARTNER: _("Asian Partners for Co-operation"),
+    Country.Group.MEDITERRANEAN_PARTNER: _("Mediterranean Partners for Co-operation"),
+}
+
+
+def nest(nodes):
+    """Nest `nodes` (rows with a parent_id) as [(node, [(child, [...]), ...]), ...], in order."""
+    children = {}
+    for node in nodes:
+        children.setdefault(node.parent_id, []).append(node)
+
+    def branch(parent_id):
+        return [(node, branch(node.pk)) for node in children.get(parent_id, [])]
+
+    return branch(None)
+
+
+def latest_news(queryset):
+    return queryset.select_related("lead_structure")[:LATEST_NEWS]
+
+
+def field_list(request):
+    tree = nest(FieldOfWork.objects.all())
+    return render(request, "taxonomy/field_list.html", {"tree": tree})
+
+
+def field_detail(request, slug):
+    field = get_object_or_404(FieldOfWork.objects.select_related("parent"), slug=slug)
+    return render(
+        request,
+        "taxonomy/field_detail.html",
+        {
+            "field": field,
+            "subtopics": list(field.children.all()),
+            "latest": latest_news(NewsItem.objects.published().about([field])),
+        },
+    )
+
+
+def meeting_list(request):
+    return render(
+        request, "taxonomy/meeting_list.html", {"meetings": MeetingSeries.objects.all()}
+    )
+
+
+def meeting_detail(request, slug):
+    meeting = get_object_or_404(MeetingSeries, slug=slug)
+    return render(
+        request,
+        "taxonomy/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "latest": latest_news(NewsItem.objects.published().filter(meeting_series=meeting)),
+        },
+    )
+
+
+def country_list(request):
+    countries = {}
+    for country in Country.objects.all():
+        countries.setdefault(country.group, []).append(country)
+    groups = [
+        (value, GROUP_HEADINGS[value], countries[value])
+        for value in Country.Group.values
+        if value in countries
+    ]
+    chair = (
+        Chairpersonship.objects.select_related("country")
+        .filter(year=timezone.localdate().year)
+        .first()
+    )
+    return render(request, "taxonomy/country_list.html", {"groups": groups, "chair": chair})
+
+
+def country_detail(request, slug):
+    country = get_object_or_404(Country, slug=slug)
+    hosted = list(country.hosted_structures.order_by("-is_active", "order", "name"))
+    field_operations = [s for s in hosted if s.kind == Structure.Kind.FIELD_OPERATION]
+    return render(
+        request,
+        "taxonomy/country_detail.html",
+        {
+            "country": country,
+            "field_operations": field_operations,
+            "other_hosted": [s for s in hosted if s.kind != Structure.Kind.FIELD_OPERATION],
+            "chair_years": [c.year for c in country.chairpersonships.order_by("year")],
+            "latest": latest_news(NewsItem.objects.published().filter(countries=country)),
+        },
+    )
