@@ -1,0 +1,314 @@
+"""Lead images: what an upload must be, how it is cleaned, and the renditions the site serves.
+
+An upload is identified by its content, never its name. Accepted images are decoded and
+re-encoded from their pixels, so that camera metadata (EXIF with GPS, XMP, comments) and
+anything hidden after the pixels never reach the public. Renditions are made by
+easy-thumbnails when an item is saved, so that pages only look them up on disk.
+"""
+
+import io
+import logging
+import math
+import os
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+logger = logging.getLogger(__name__)
+
+# Pillow warns above this and refuses to open twice this, whoever asks (easy-thumbnails too).
+Image.MAX_IMAGE_PIXELS = settings.NEWS_IMAGE_MAX_PIXELS
+
+# Pillow's name for each accepted format (camera JPEGs may open as "MPO") and our extension.
+EXTENSIONS = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+OPENERS = ["JPEG", "PNG", "WEBP"]
+DAMAGED = (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError)
+
+
+class CleanImage(ContentFile):
+    """An upload already re-encoded, so that a second clean() leaves it alone."""
+
+
+def upload_rules():
+    """The rules, as a sentence for editors."""
+    return _(
+        "JPEG, PNG or WebP; at most %(size)s and %(megapixels)s megapixels; at least "
+        "%(min_width)s × %(min_height)s pixels. Location and camera data are removed."
+    ) % {
+        "size": filesizeformat(settings.NEWS_IMAGE_MAX_BYTES),
+        "megapixels": settings.NEWS_IMAGE_MAX_PIXELS // 1_000_000,
+        "min_width": settings.NEWS_IMAGE_MIN_WIDTH,
+        "min_height": settings.NEWS_IMAGE_MIN_HEIGHT,
+    }
+
+
+upload_rules_lazy = lazy(upload_rules, str)
+
+
+class LeadImageFormField(forms.FileField):
+    """The upload field for lead images; NewsItem.clean() checks the content.
+
+    Django's forms.ImageField would refuse a decompression bomb with a vague "not an image"
+    before the model could say why.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.help_text = self.help_text or upload_rules_lazy()
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "accept": "image/jpeg,image/png,image/webp"}
+
+
+def _too_many_pixels(width, height):
+    return ValidationError(
+        _(
+            "The image is %(width)s × %(height)s pixels (%(megapixels)s megapixels); the limit "
+            "is %(limit)s megapixels. Export a smaller version and upload that."
+        ),
+        code="too_many_pixels",
+        params={
+            "width": width,
+            "height": height,
+            "megapixels": math.ceil(width * height / 1_000_000),
+            "limit": settings.NEWS_IMAGE_MAX_PIXELS // 1_000_000,
+        },
+    )
+
+
+def _not_an_accepted_image():
+    return ValidationError(
+        _("This file is not a JPEG, PNG or WebP image. Save it in one of these formats."),
+        code="invalid_format",
+    )
+
+
+def _damaged():
+    return ValidationError(
+        _("The image could not be read: the file is damaged or incomplete."), code="damaged"
+    )
+
+
+def _open(file):
+    """Open `file` with the accepted decoders only: header checks, no pixels decoded yet.
+
+    Pillow warns above Image.MAX_IMAGE_PIXELS and refuses twice that; the size check below
+    refuses everything above the limit with the image's own dimensions.
+    """
+    file.seek(0)
+    try:
+        image = Image.open(file, formats=OPENERS)
+    except UnidentifiedImageError:
+        raise _not_an_accepted_image() from None
+    except Image.DecompressionBombError:
+        raise ValidationError(
+            _(
+                "The image has far more pixels than the limit of %(limit)s megapixels. "
+                "Export a smaller version and upload that."
+            ),
+            code="too_many_pixels",
+            params={"limit": settings.NEWS_IMAGE_MAX_PIXELS // 1_000_000},
+        ) from None
+    except DAMAGED:
+        raise _damaged() from None
+    if image.format not in EXTENSIONS:
+        raise _not_an_accepted_image()
+    width, height = image.size
+    if width * height > settings.NEWS_IMAGE_MAX_PIXELS:
+        raise _too_many_pixels(width, height)
+    return image
+
+
+def _to_srgb(image):
+    """Pixels converted to sRGB if the file carries another colour profile; profile dropped."""
+    icc = image.info.get("icc_profile")
+    if not icc or image.mode not in {"RGB", "RGBA", "CMYK"}:
+        return image
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        if "srgb" in ImageCms.getProfileDescription(profile).lower().replace(" ", ""):
+            return image
+        mode = "RGBA" if image.mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(
+            image, profile, ImageCms.createProfile("sRGB"), outputMode=mode
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image
+
+
+def _pixels_only(image, format):
+    """A new image with the same pixels, upright, in a mode `format` can store, without metadata."""
+    image = ImageOps.exif_transpose(image)
+    image = _to_srgb(image)
+    if image.mode.startswith("I"):
+        # 16-bit greyscale: scaled to 8 bits, where a plain conversion would clip to white.
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    has_alpha = image.mode in {"RGBA", "LA", "PA"} or "transparency" in image.info
+    if format == "JPEG":
+        mode = "L" if image.mode in {"1", "L"} else "RGB"
+    elif has_alpha:
+        mode = "RGBA"
+    else:
+        mode = "L" if image.mode in {"1", "L"} else "RGB"
+    clean = image.convert(mode)
+    clean.info = {}
+    return clean
+
+
+def _encode(image, format):
+    output = io.BytesIO()
+    if format == "JPEG":
+        image.save(output, "JPEG", quality=90, optimize=True)
+    elif format == "PNG":
+        image.save(output, "PNG")
+    else:
+        image.save(output, "WEBP", quality=90)
+    return output.getvalue()
+
+
+def clean_upload(file, name):
+    """Check an uploaded lead image and return it re-encoded, or raise ValidationError."""
+    if file.size > settings.NEWS_IMAGE_MAX_BYTES:
+        raise ValidationError(
+            _("The image is %(size)s; the limit is %(limit)s. Export a smaller version."),
+            code="too_large",
+            params={
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(settings.NEWS_IMAGE_MAX_BYTES),
+            },
+        )
+    image = _open(file)
+    format = "JPEG" if image.format == "MPO" else image.format
+    try:
+        image.verify()
+        image = _open(file)
+        image.load()
+        clean = _pixels_only(image, format)
+    except DAMAGED:
+        raise _damaged() from None
+    finally:
+        file.seek(0)
+    width, height = clean.size
+    if width < settings.NEWS_IMAGE_MIN_WIDTH or height < settings.NEWS_IMAGE_MIN_HEIGHT:
+        raise ValidationError(
+            _(
+                "The image is %(width)s × %(height)s pixels; it must be at least "
+                "%(min_width)s × %(min_height)s so that it stays sharp in lists and when shared."
+            ),
+            code="too_small",
+            params={
+                "width": width,
+                "height": height,
+                "min_width": settings.NEWS_IMAGE_MIN_WIDTH,
+                "min_height": settings.NEWS_IMAGE_MIN_HEIGHT,
+            },
+        )
+    stem = os.path.splitext(os.path.basename(name))[0][:60] or "image"
+    return CleanImage(_encode(clean, format), name=stem + EXTENSIONS[format])
+
+
+def clean_lead_image(item):
+    """NewsItem.clean(): a new upload is checked and re-encoded; an image needs alt text."""
+    errors = {}
+    image = item.image
+    if image and not image._committed and not isinstance(image.file, CleanImage):
+        try:
+            item.image = clean_upload(image.file, image.name)
+        except ValidationError as error:
+            errors["image"] = error
+    if item.image and not item.image_alt.strip():
+        errors["image_alt"] = ValidationError(
+            _("Describe what the image shows, for people who cannot see it."), code="alt_missing"
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+@dataclass(frozen=True)
+class Rendition:
+    url: str
+    width: int
+    height: int
+
+
+def _boxes(role, source_width, source_height):
+    """The (width, height) of each rendition of `role` that the source is large enough for.
+
+    Cropped roles keep their ratio even from a small source: the box shrinks to fit, so that
+    easy-thumbnails' crop gives exactly this size and pages need not open the renditions.
+    """
+    spec = settings.NEWS_IMAGE_RENDITIONS[role]
+    boxes = {}
+    for width in spec["widths"]:
+        if spec.get("ratio"):
+            ratio_w, ratio_h = spec["ratio"]
+            box = (width, round(width * ratio_h / ratio_w))
+            fit = min(1, source_width / box[0], source_height / box[1])
+            box = (math.floor(box[0] * fit), math.floor(box[1] * fit))
+        else:
+            box = (min(width, source_width), 0)
+        boxes.setdefault(box[0], box)
+    return list(boxes.values())
+
+
+def _options(item, role, box):
+    spec = settings.NEWS_IMAGE_RENDITIONS[role]
+    options = {"size": box}
+    if spec["format"] == "jpg":
+        options["replace_alpha"] = "white"
+    if spec.get("ratio"):
+        options["crop"] = True
+        x, y = item.image_focal_x, item.image_focal_y
+        if x is not None or y is not None:
+            options["target"] = (50 if x is None else x, 50 if y is None else y)
+    return options
+
+
+def renditions(item, role):
+    """The renditions of `item`'s lead image for `role`, smallest first; made if missing.
+
+    Existing renditions are found on disk (no database query with local storage). A missing
+    or unreadable source gives an empty list rather than an error page.
+    """
+    from easy_thumbnails.files import get_thumbnailer
+
+    if not item.image:
+        return []
+    extension = settings.NEWS_IMAGE_RENDITIONS[role]["format"]
+    try:
+        source_width, source_height = item.image.width, item.image.height
+        thumbnailer = get_thumbnailer(item.image)
+        thumbnailer.thumbnail_extension = extension
+        thumbnailer.thumbnail_transparency_extension = extension
+        result = []
+        for box in _boxes(role, source_width, source_height):
+            thumbnail = thumbnailer.get_thumbnail(_options(item, role, box))
+            height = box[1] or round(source_height * box[0] / source_width)
+            result.append(Rendition(thumbnail.url, box[0], height))
+        return result
+    except Exception:
+        logger.warning("No %s rendition for %s", role, item.image.name, exc_info=True)
+        return []
+
+
+def social_image(item):
+    """The rendition for og:image and link previews (JPEG: some platforms refuse WebP)."""
+    found = renditions(item, "social")
+    return found[-1] if found else None
+
+
+@receiver(post_save, sender="news.NewsItem", dispatch_uid="news_make_renditions")
+def make_renditions(sender, instance, **kwargs):
+    """Make every rendition when an item is saved, so that list pages only find them."""
+    if instance.image:
+        for role in settings.NEWS_IMAGE_RENDITIONS:
+            renditions(instance, role)
