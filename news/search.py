@@ -1,0 +1,170 @@
+"""Full-text search over news items: ranked PostgreSQL search, and a plain fallback on SQLite.
+
+On PostgreSQL, `NewsItem.search_vector` is kept up to date by a database trigger (created by
+migration 0002), so rows written by bulk_create or COPY are searchable too. The trigger weighs
+the title A, the lede B and the body (tags stripped) C, in the 'english' configuration.
+"""
+
+import html
+import re
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection, models
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+CONFIG = "english"
+
+# Written by the trigger; read by SearchRank. The body's tags are replaced by spaces first.
+TRIGGER_SQL = r"""
+CREATE OR REPLACE FUNCTION news_newsitem_search_vector_update() RETURNS trigger AS $$
+BEGIN
+    NEW.search_vector :=
+        setweight(to_tsvector('english', coalesce(NEW.title, '')), 'A')
+        || setweight(to_tsvector('english', coalesce(NEW.lede, '')), 'B')
+        || setweight(to_tsvector('english',
+               regexp_replace(coalesce(NEW.body, ''), '<[^>]*>', ' ', 'g')), 'C');
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS news_newsitem_search_vector_trigger ON news_newsitem;
+CREATE TRIGGER news_newsitem_search_vector_trigger
+    BEFORE INSERT OR UPDATE OF title, lede, body, search_vector ON news_newsitem
+    FOR EACH ROW EXECUTE FUNCTION news_newsitem_search_vector_update();
+
+UPDATE news_newsitem SET search_vector = NULL;
+"""
+
+DROP_TRIGGER_SQL = """
+DROP TRIGGER IF EXISTS news_newsitem_search_vector_trigger ON news_newsitem;
+DROP FUNCTION IF EXISTS news_newsitem_search_vector_update();
+"""
+
+# Private-use characters mark the matches in PostgreSQL's headlines; the text is escaped
+# before they become <mark> elements, so nothing in an item's text can inject markup.
+_START, _STOP = "\ue000", "\ue001"
+
+
+class SearchVectorIndex(GinIndex):
+    """A GIN index on PostgreSQL. Other databases get a plain index on the column, which the
+    fallback search does not use but which keeps the migrations runnable on SQLite."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return models.Index.create_sql(self, model, schema_editor, **kwargs)
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+
+def create_trigger(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(TRIGGER_SQL, params=None)
+
+
+def drop_trigger(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP_TRIGGER_SQL, params=None)
+
+
+def is_postgresql():
+    return connection.vendor == "postgresql"
+
+
+def words(text):
+    """The words of a search, for the SQLite fallback and its highlighting."""
+    return re.findall(r"\w+", text)
+
+
+def _query(text):
+    return SearchQuery(text, search_type="websearch", config=CONFIG)
+
+
+def matching(queryset, text):
+    """Items matching the search `text` (websearch syntax on PostgreSQL)."""
+    if is_postgresql():
+        return queryset.filter(search_vector=_query(text))
+    terms = words(text)
+    if not terms:
+        return queryset.none()
+    for term in terms:
+        queryset = queryset.filter(
+            models.Q(title__icontains=term)
+            | models.Q(lede__icontains=term)
+            | models.Q(body__icontains=term)
+        )
+    return queryset
+
+
+def by_relevance(queryset, text):
+    """Order by how well items match `text`: title above lede above body, then newest."""
+    if is_postgresql():
+        rank = SearchRank(models.F("search_vector"), _query(text))
+        return queryset.annotate(rank=rank).order_by("-rank", "-date_issued", "-id")
+    title_hits = sum(
+        (
+            models.Case(
+                models.When(title__icontains=term, then=1),
+                default=0,
+                output_field=models.IntegerField(),
+            )
+            for term in words(text)
+        ),
+        models.Value(0),
+    )
+    return queryset.annotate(title_hits=title_hits).order_by("-title_hits", "-date_issued", "-id")
+
+
+def _mark(text, start, stop):
+    """Escape `text`, then turn the `start`…`stop` markers into <mark> elements."""
+    marked = escape(text).replace(start, "<mark>").replace(stop, "</mark>")
+    return mark_safe(marked)  # everything but the markers was escaped above
+
+
+def snippets(items, text):
+    """{item id: safe HTML snippet with the matches marked} for the items of one page."""
+    if not items:
+        return {}
+    if is_postgresql():
+        from news.models import NewsItem
+
+        plain_body = models.Func(
+            models.F("body"),
+            models.Value("<[^>]*>"),
+            models.Value(" "),
+            models.Value("g"),
+            function="regexp_replace",
+            output_field=models.TextField(),
+        )
+        document = Concat(
+            models.F("lede"), models.Value(" "), plain_body, output_field=models.TextField()
+        )
+        headline = SearchHeadline(
+            document,
+            _query(text),
+            config=CONFIG,
+            start_sel=_START,
+            stop_sel=_STOP,
+            max_words=30,
+            min_words=12,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+        rows = (
+            NewsItem.objects.filter(pk__in=[item.pk for item in items])
+            .annotate(snippet=headline)
+            .values_list("pk", "snippet")
+        )
+        return {pk: _mark(html.unescape(snippet), _START, _STOP) for pk, snippet in rows}
+    terms = words(text)
+    if not terms:
+        return {}
+    longest_first = sorted(terms, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(term) for term in longest_first), re.IGNORECASE)
+
+    def marked(text):
+        text = text.replace(_START, "").replace(_STOP, "")
+        return _mark(pattern.sub(lambda m: f"{_START}{m.group(0)}{_STOP}", text), _START, _STOP)
+
+    return {item.pk: marked(item.lede) for item in items}

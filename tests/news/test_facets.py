@@ -1,0 +1,170 @@
+"""Facet counts of /news/: each number shown is the number of results its link gives."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+
+from news.facets import TAG_LIMIT
+from tests.factories import PublishedNewsFactory, TagFactory
+from tests.news.test_list_filters import build_newsroom
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def newsroom():
+    return build_newsroom()
+
+LIST = reverse("news:list")
+
+STATES = [
+    "",
+    "?field=elections",
+    "?structure=secretariat&year=2024",
+    "?country=serbia&kind=news",
+    "?group=participating&tag=journalists",
+    "?q=Item",
+    "?field=media-freedom&field=gender-equality&structure=field-operations",
+    "?from=2023-01-01&to=2024-06-30&meeting=ministerial-council",
+]
+
+
+class FacetLinks(HTMLParser):
+    """The facet counts of a page: [(href, number)] for links, [checkbox ids] for zeros."""
+
+    def __init__(self):
+        super().__init__()
+        self.links, self.zero_choices, self._in_link, self._href = [], [], False, None
+        self._checkbox = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("type") == "checkbox":
+            self._checkbox = attrs
+        if tag == "a" and "facet-count" in (attrs.get("class") or ""):
+            self._in_link, self._href = True, attrs["href"]
+        if tag == "span" and attrs.get("class") == "facet-count":
+            self.zero_choices.append(self._checkbox)
+
+    def handle_data(self, data):
+        if self._in_link:
+            self.links.append((self._href.replace("&amp;", "&"), int(data)))
+            self._in_link = False
+
+
+def shown(client, query):
+    response = client.get(LIST + query)
+    assert response.status_code == 200
+    parser = FacetLinks()
+    parser.feed(response.content.decode())
+    return response, parser
+
+
+def result_count(client, href):
+    response = client.get(LIST + href)
+    assert response.status_code == 200
+    return response.context["paginator"].count
+
+
+@pytest.mark.parametrize("query", STATES)
+def test_every_count_shown_is_the_number_of_results_its_link_gives(client, newsroom, query):
+    _response, page = shown(client, query)
+
+    assert page.links, "the page shows counts"
+    for href, number in page.links:
+        assert result_count(client, href) == number, href
+
+
+@pytest.mark.parametrize("query", STATES[:4])
+def test_every_choice_with_zero_or_more_matches_the_view_of_that_choice(client, newsroom, query):
+    response, _page = shown(client, query)
+
+    for facet in response.context["facets"].values():
+        for choice in facet.choices:
+            assert result_count(client, choice.url) == choice.count, (facet.name, choice.value)
+
+
+def counts(response, facet):
+    return {c.value: c.count for c in response.context["facets"][facet].choices}
+
+
+def test_a_structure_counts_its_units_and_each_item_once(client, newsroom):
+    response = client.get(LIST)
+    structures = counts(response, "structure")
+
+    # A (lead CPC, supporting TNTD: both units), B (supporting CPC), D (lead Secretariat).
+    assert structures["secretariat"] == 3
+    assert structures["cpc"] == 2
+    assert structures["field-operations"] == 2
+    assert structures["mission-to-serbia"] == 1
+
+
+def test_a_field_counts_its_sub_topics_and_each_item_once(client, newsroom):
+    fields = counts(client.get(LIST), "field")
+
+    # A is in the field and in its sub-topic; it counts once.
+    assert fields["media-freedom"] == 2
+    assert fields["safety-of-journalists"] == 1
+    assert fields["elections"] == 3
+
+
+def test_country_groups_count_items_about_any_member(client, newsroom):
+    response = client.get(LIST)
+    countries = counts(response, "country")
+
+    # B is about Serbia and Japan: once in each group, once per country.
+    assert countries["participating"] == 3
+    assert countries["asian-partner"] == 1
+    assert countries["mediterranean-partner"] == 1
+    assert countries["serbia"] == 2
+
+
+def test_a_facets_counts_ignore_its_own_choices_and_follow_the_others(client, newsroom):
+    response = client.get(LIST + "?field=elections")
+
+    assert counts(response, "field")["gender-equality"] == 2  # D and E, not narrowed
+    assert counts(response, "structure")["odihr"] == 2  # C and E
+    assert counts(response, "structure")["secretariat"] == 1  # B only
+    assert counts(response, "kind") == {
+        "news": 1, "press-release": 0, "statement": 1, "feature-story": 0,
+        "spot-report": 0, "speech": 1,
+    }
+    assert counts(response, "year") == {"2024": 2, "2023": 1, "2022": 0}
+
+
+def test_a_choice_that_would_give_nothing_shows_zero_and_cannot_be_ticked(client, newsroom):
+    response, page = shown(client, "?country=serbia")
+    content = response.content.decode()
+
+    assert counts(response, "field")["gender-equality"] == 0
+    zero_ids = [attrs["id"] for attrs in page.zero_choices]
+    assert "facet-field-gender-equality" in zero_ids
+    assert all("disabled" in attrs for attrs in page.zero_choices)
+    assert '<label for="facet-field-gender-equality">Gender equality</label>' in content
+
+
+def test_a_chosen_choice_with_zero_stays_ticked_so_that_it_can_be_removed(client, newsroom):
+    response, page = shown(client, "?country=egypt&field=elections")
+
+    assert counts(response, "field")["elections"] == 0
+    elections = next(a for a in page.zero_choices if a["id"] == "facet-field-elections")
+    assert "checked" in elections
+    assert "disabled" not in elections
+
+
+def test_the_tag_facet_shows_the_most_used_tags_and_every_chosen_one(client):
+    tags = [TagFactory(name=f"tag {n:02d}", slug=f"tag-{n:02d}") for n in range(TAG_LIMIT + 2)]
+    for n in range(len(tags)):  # tag-00 is on every item, the last tag on one
+        PublishedNewsFactory(tags=tags[: n + 1])
+    rare = tags[-1].slug
+
+    response = client.get(LIST)
+    shown_tags = counts(response, "tag")
+    assert len(shown_tags) == TAG_LIMIT
+    assert rare not in shown_tags
+    assert f"The {TAG_LIMIT} most used tags in these results." in response.content.decode()
+
+    chosen = counts(client.get(LIST + f"?tag={rare}"), "tag")
+    assert chosen[rare] == 1
+    assert result_count(client, f"?tag={rare}") == 1
