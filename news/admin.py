@@ -5,9 +5,11 @@ from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
+from news.admin_workflow import StatusListFilter, WorkflowAdminMixin
 from news.forms import NewsItemAdminForm
 from news.images import LeadImageFormField
 from news.models import Attachment, NewsItem, Tag
+from news.revisions_admin import NewsRevisionAdmin
 from taxonomy.admin import InUseDeletePageMixin, NewsCountAdminMixin, UsedByNewsListFilter
 
 # Our news use news.Tag; taggit's own tag model stays empty, so its admin would only confuse.
@@ -31,7 +33,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(admin.ModelAdmin):
+class NewsItemAdmin(WorkflowAdminMixin, NewsRevisionAdmin):
     form = NewsItemAdminForm
     inlines = [AttachmentInline]
     # The lead image's content is checked by NewsItem.clean(), which names what is wrong.
@@ -39,14 +41,14 @@ class NewsItemAdmin(admin.ModelAdmin):
     list_display = [
         "title",
         "kind",
-        "status",
+        "publication_status",
         "date_issued",
         "lead_structure",
         "updated_at",
         "missing_for_publication",
     ]
     list_filter = [
-        "status",
+        StatusListFilter,
         "kind",
         ("lead_structure", admin.RelatedOnlyFieldListFilter),
         ("fields_of_work", admin.RelatedOnlyFieldListFilter),
@@ -79,7 +81,7 @@ class NewsItemAdmin(admin.ModelAdmin):
     through_relations = ["supporting_structures", "fields_of_work", "countries", "meeting_series"]
 
     def get_fieldsets(self, request, obj=None):
-        return [
+        fieldsets = [
             (_("Content"), {"fields": ["title", "slug", "kind", "dateline", "lede", "body"]}),
             (
                 _("Taxonomy"),
@@ -122,6 +124,8 @@ class NewsItemAdmin(admin.ModelAdmin):
                 },
             ),
         ]
+        # The status confirmation and the history of states (news/admin_workflow.py).
+        return self.workflow_fieldsets(request, obj, fieldsets)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name not in self.through_relations:

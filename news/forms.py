@@ -1,12 +1,37 @@
+import copy
+import datetime
+
 from django import forms
-from django.utils import timezone
-from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.widgets import AdminProseEditorWidget
 
+from news import services
 from news.models import NewsItem
+from news.revisions import EditConflictMixin
+
+MANY_TO_MANY = {"supporting_structures", "fields_of_work"}
+ONE_SECOND = datetime.timedelta(seconds=1)
+
+# What the body editor offers: only markup that news/html.py keeps on save
+# (tests/news/test_rich_text.py checks the two agree).
+BODY_EDITOR_EXTENSIONS = {
+    "Heading": {"levels": [2, 3, 4]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+}
 
 
-class NewsItemAdminForm(forms.ModelForm):
+class NewsItemAdminForm(EditConflictMixin, forms.ModelForm):
     """The admin's news form: a draft may be incomplete, a published item may not."""
 
     class Meta:
@@ -35,38 +60,108 @@ class NewsItemAdminForm(forms.ModelForm):
             "published_at",
             "withdrawal_notice",
         ]
+        widgets = {
+            "body": AdminProseEditorWidget(
+                config={"extensions": BODY_EDITOR_EXTENSIONS}, preset="configurable"
+            ),
+        }
+
+    # Whose rights the form applies: set by NewsItemAdmin.get_form for each request. Without
+    # it, the status cannot be changed.
+    user = None
+
+    confirm_publication = forms.BooleanField(
+        label=_("Publish despite the warnings"),
+        required=False,
+        help_text=_("Tick to publish an item issued by or with a structure that has closed."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial_status = self.target_status = self.instance.status
+        if "status" in self.fields:
+            # The current status, then the moves this user may make from it.
+            reachable = services.targets(self.user, self.instance) if self.user else []
+            self.fields["status"].choices = [
+                (status.value, status.label)
+                for status in NewsItem.Status
+                if status == self.initial_status or status in reachable
+            ]
+            self.fields["status"].help_text = _(
+                "Choose a new status to move the item when saving; each move is recorded. "
+                "Published with a publication time to come, it is scheduled."
+            )
+        if "lead_structure" in self.fields and self.user is not None:
+            field = self.fields["lead_structure"]
+            field.queryset = services.lead_structure_choices(self.user, field.queryset)
+            field.error_messages["invalid_choice"] = _(
+                "You may only name a structure you publish for, or one under it, as the issuer."
+            )
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("status") == NewsItem.Status.PUBLISHED:
-            missing = self.missing_for_publication()
-            if missing:
-                self.add_error(
-                    "status",
-                    _(
-                        "This item cannot be published yet: add %(missing)s. "
-                        "It can be saved as a draft meanwhile."
-                    )
-                    % {"missing": get_text_list(missing, _("and"))},
-                )
-            elif "published_at" in self.fields and not cleaned_data.get("published_at"):
-                # Set here rather than only in NewsItem.save, so that the model's
-                # "published has a publication time" constraint holds when the form validates.
-                cleaned_data["published_at"] = timezone.now()
+        # The status is never written by the form: NewsItemAdmin.save_related() hands it to
+        # news.services, which records the move, once the item and its relations are saved.
+        if "status" in cleaned_data:
+            self.target_status = cleaned_data.pop("status")
+        if self.target_status != self.initial_status:
+            self.check_move()
+        elif self.initial_status == NewsItem.Status.PUBLISHED:
+            self.check_reschedule()
         return cleaned_data
 
-    def missing_for_publication(self):
-        """NewsItem.missing_for_publication() for the values being saved, not the stored ones."""
-        stored = self.instance
+    # A published item's new publication time, for news.services.reschedule(); else None.
+    new_publication_time = None
 
-        def submitted(name):
-            return self.cleaned_data.get(name) if name in self.fields else getattr(stored, name)
-
-        candidate = NewsItem(
-            date_issued=submitted("date_issued"), lead_structure=submitted("lead_structure")
-        )
-        if "fields_of_work" in self.fields:
-            fields_of_work = self.cleaned_data.get("fields_of_work") or []
+    def check_reschedule(self):
+        """A changed time of a published item is a move of its own (it may publish or hide
+        the item): left to news.services, like the status."""
+        if "published_at" not in self.cleaned_data:
+            return
+        at = self.cleaned_data.pop("published_at")
+        stored = self.instance.published_at
+        # The admin's time widget drops fractions of a second: the same second is no change.
+        if at is not None and stored is not None and abs(at - stored) < ONE_SECOND:
+            return
+        try:
+            services.check_reschedule(self.instance, self.user, at)
+        except services.Refused as refusal:
+            self.add_error("published_at", refusal)
         else:
-            fields_of_work = stored.fields_of_work.all() if stored.pk else []
-        return candidate.missing_for_publication(fields_of_work=fields_of_work)
+            self.new_publication_time = at
+
+    def check_move(self):
+        """news.services.check() for the values being saved, errors beside their fields."""
+        submitted = self.submitted
+        candidate = copy.copy(self.instance)
+        candidate.date_issued = submitted("date_issued")
+        candidate.lead_structure = submitted("lead_structure")
+        warnings = services.closed_taxonomy(
+            candidate,
+            lead_structure=candidate.lead_structure,
+            supporting_structures=submitted("supporting_structures"),
+        )
+        try:
+            services.check(
+                candidate,
+                self.user,
+                self.target_status,
+                fields_of_work=submitted("fields_of_work"),
+                notice=submitted("withdrawal_notice"),
+                confirmed=self.cleaned_data.get("confirm_publication", False),
+                warnings=warnings,
+            )
+        except services.Refused as refusal:
+            fields = {"notice": "withdrawal_notice", "confirm": "confirm_publication"}
+            field = fields.get(refusal.code, "status")
+            # A field the user cannot edit (read-only) gets no error of its own.
+            self.add_error(field if field in self.fields else "status", refusal)
+
+    def submitted(self, name):
+        """The value being saved for the model field `name`: the form's, else the stored one."""
+        if name in self.fields:
+            value = self.cleaned_data.get(name)
+            return value if value is not None or name not in MANY_TO_MANY else []
+        if name in MANY_TO_MANY:
+            return list(getattr(self.instance, name).all()) if self.instance.pk else []
+        return getattr(self.instance, name)

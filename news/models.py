@@ -1,4 +1,8 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator
 from django.db import models
 from django.urls import reverse
@@ -7,15 +11,55 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from news.attachments import clean_attachment
 from news.html import sanitize_html
+from news.images import clean_lead_image
+from news.search import SearchVectorIndex
 from structures.models import Structure
 from taxonomy.models import Country, FieldOfWork, MeetingSeries
+
+
+def publisher_structure_ids(user):
+    """Ids of the structures `user` publishes for: their memberships and everything under them.
+
+    The one statement of a publisher's reach, used by NewsItemQuerySet.editable_by() and by the
+    admin's choice of lead structure.
+    """
+    return Structure.objects.subtree_ids(
+        user.structure_memberships.values_list("structure", flat=True)
+    )
+
+
+# Paths under /news/ that belong to the site, not to an item (see news/urls.py).
+RESERVED_SLUGS = {"rss", "atom", "preview", "shared-preview"}
 
 
 class NewsItemQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and its publication time has come."""
         return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def editable_by(self, user):
+        """The items `user` may see and change in the admin.
+
+        Superusers and editors: every item. Publishers: items whose lead issuer is one of
+        their structures or under one, and their own items that have no lead issuer yet.
+        Anyone else: none.
+        """
+        if not user.is_active or not user.is_staff:
+            return self.none()
+        if user.is_superuser or user.has_perm("news.edit_any_newsitem"):
+            return self
+        if not user.has_perm("news.change_newsitem"):
+            return self.none()
+        return self.filter(
+            models.Q(lead_structure__in=publisher_structure_ids(user))
+            | models.Q(lead_structure__isnull=True, created_by=user)
+        )
+
+    def withdrawn(self):
+        """Items taken down after publication: their page stays, with the withdrawal notice."""
+        return self.filter(status=NewsItem.Status.WITHDRAWN)
 
     def issued_by(self, structures):
         """Items whose lead or supporting issuer is one of `structures` or under one of them."""
@@ -42,7 +86,7 @@ class Tag(TagBase):
         verbose_name_plural = _("tags")
 
     def get_absolute_url(self):
-        return reverse("news:list") + f"?tag={self.slug}"
+        return reverse("news:list") + "?" + urlencode({"tag": self.slug})
 
 
 class TaggedNews(TaggedItemBase):
@@ -180,6 +224,12 @@ class NewsItem(models.Model):
         help_text=_("When it becomes public. Set on publishing if left empty."),
     )
     withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+    search_vector = SearchVectorField(
+        _("search index"),
+        null=True,
+        editable=False,
+        help_text=_("Kept up to date by the database from the title, lede and body."),
+    )
     withdrawal_notice = models.TextField(
         _("withdrawal notice"),
         blank=True,
@@ -242,19 +292,37 @@ class NewsItem(models.Model):
             ),
             # Scheduled items: published() compares the publication time with now.
             models.Index(fields=["status", "published_at"], name="news_status_published_at_idx"),
+            # The public list filtered by kind (?kind=…), newest first.
+            models.Index(
+                "status",
+                "kind",
+                models.F("date_issued").desc(),
+                models.F("id").desc(),
+                name="news_status_kind_recent_idx",
+            ),
+            # Full-text search (?q=…): a GIN index on PostgreSQL, see news/search.py.
+            SearchVectorIndex(fields=["search_vector"], name="news_search_vector_idx"),
         ]
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("news:detail", args=[self.slug])
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("“%(slug)s” is taken by the site's own pages.") % {"slug": self.slug}}
+            )
+        clean_lead_image(self)
 
     def is_published(self):
         """The rule of NewsItemQuerySet.published(), for one item already loaded."""
@@ -284,7 +352,8 @@ class NewsItem(models.Model):
     def issuers(self):
         """The lead structure, then the supporting ones (prefetched by the views)."""
         lead = [self.lead_structure] if self.lead_structure_id else []
-        return lead + [s for s in self.supporting_structures.all() if s.pk != self.lead_structure_id]
+        supporting = self.supporting_structures.all()
+        return lead + [s for s in supporting if s.pk != self.lead_structure_id]
 
 
 class NewsFieldOfWork(models.Model):
@@ -388,7 +457,11 @@ class Attachment(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return self.file.url
+        return reverse("news:attachment", args=[self.news.slug, self.pk])
+
+    def clean(self):
+        super().clean()
+        clean_attachment(self)
 
 
 class Transition(models.Model):
@@ -435,7 +508,10 @@ class PreviewLink(models.Model):
     """A secret, expiring, revocable link that shows one unpublished item without an account."""
 
     news = models.ForeignKey(
-        NewsItem, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="preview_links"
+        NewsItem,
+        verbose_name=_("news item"),
+        on_delete=models.CASCADE,
+        related_name="preview_links",
     )
     token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
     created_by = models.ForeignKey(

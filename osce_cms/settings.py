@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "taggit",
+    "reversion",
+    "easy_thumbnails",
+    "django_prose_editor",
     "taxonomy",
     "structures",
     "news",
@@ -217,3 +220,36 @@ ATTACHMENT_LANGUAGES = [
     ("uk", _("Ukrainian")),
     ("uz", _("Uzbek")),
 ]
+
+# Lead images (news/images.py): what an upload may be. Larger or other files are refused
+# with a message saying why.
+NEWS_IMAGE_MAX_BYTES = 10 * 1024 * 1024
+NEWS_IMAGE_MAX_PIXELS = 40_000_000
+NEWS_IMAGE_MIN_WIDTH = 800
+NEWS_IMAGE_MIN_HEIGHT = 450
+# Renditions per role: widths for srcset, an optional crop ratio (cropped around the focal
+# point), the file format and the default `sizes`. Social cards are JPEG for og:image.
+NEWS_IMAGE_RENDITIONS = {
+    "card": {
+        "widths": [240, 480],
+        "ratio": (3, 2),
+        "format": "webp",
+        "sizes": "(min-width: 48rem) 12rem, 7rem",
+    },
+    "page": {
+        "widths": [800, 1200, 1600],
+        "ratio": None,
+        "format": "webp",
+        "sizes": "(min-width: 50rem) 48rem, 100vw",
+    },
+    "social": {"widths": [1200], "ratio": (1200, 630), "format": "jpg", "sizes": "1200px"},
+}
+# Attachments (news/attachments.py): PDF only.
+NEWS_ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024
+
+# easy-thumbnails makes the renditions, under MEDIA_ROOT/renditions/.
+THUMBNAIL_BASEDIR = "renditions"
+THUMBNAIL_EXTENSION = "webp"
+THUMBNAIL_TRANSPARENCY_EXTENSION = "webp"
+THUMBNAIL_QUALITY = 80
+THUMBNAIL_SOURCE_GENERATORS = ("easy_thumbnails.source_generators.pil_image",)

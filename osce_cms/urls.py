@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from news import views as news_views
+from news.sitemaps import sitemaps
+from osce_cms import views as site_views
 
 urlpatterns = [
     path("", news_views.home, name="home"),
@@ -11,6 +14,9 @@ urlpatterns = [
     path("", include("taxonomy.urls")),
     path("structures/", include("structures.urls")),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", news_views.robots_txt, name="robots-txt"),
+    path("healthz/", site_views.healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,7 @@
+from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.exceptions import NotRegistered
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -69,6 +72,41 @@ class MembershipInline(admin.TabularInline):
     verbose_name_plural = _("publishers for this structure and those under it")
 
 
+class UserMembershipInline(admin.TabularInline):
+    """On a user's page: the structures they publish news for (and those under them)."""
+
+    model = Membership
+    fk_name = "user"
+    fields = ["structure"]
+    autocomplete_fields = ["structure"]
+    extra = 0
+    verbose_name = _("structure published for")
+    verbose_name_plural = _("publishes news for these structures and those under them")
+
+
+# The user admin of django.contrib.auth (listed before this app), with the memberships.
+User = get_user_model()
+if admin.site.is_registered(User):
+    BaseUserAdmin = type(admin.site.get_model_admin(User))
+    admin.site.unregister(User)
+
+    @admin.register(User)
+    class UserAdmin(BaseUserAdmin):
+        inlines = [*BaseUserAdmin.inlines, UserMembershipInline]
+
+
+def autocomplete_source(admin_site, request):
+    """The admin whose form field an autocomplete request fills, if it is one."""
+    match = request.resolver_match
+    if match is None or match.url_name != "autocomplete":
+        return None
+    try:
+        model = apps.get_model(request.GET["app_label"], request.GET["model_name"])
+        return admin_site.get_model_admin(model)
+    except (KeyError, LookupError, NotRegistered):
+        return None
+
+
 @admin.register(Structure)
 class StructureAdmin(InUseDeletePageMixin, admin.ModelAdmin):
     list_display = [
@@ -105,6 +143,9 @@ class StructureAdmin(InUseDeletePageMixin, admin.ModelAdmin):
         # An expression on the primary key only, so that it also orders the structure
         # choices and filters of other admins (they call this on a plain queryset).
         tree = self.tree(request)
+        if not tree:
+            # No structure yet: a CASE without WHEN would be "ORDER BY 0", refused by PostgreSQL.
+            return []
         positions = {pk: position for position, (pk, _depth) in enumerate(tree)}
         return [value_by_pk(positions, default=len(tree))]
 
@@ -122,6 +163,15 @@ class StructureAdmin(InUseDeletePageMixin, admin.ModelAdmin):
                 supporting_news_count=count_of(supporting_model, "structure"),
             )
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # An autocomplete asking for another admin's field lets that admin narrow the choices
+        # (the news admin offers a publisher only their own structures as lead issuer).
+        source = autocomplete_source(self.admin_site, request)
+        if hasattr(source, "limit_autocomplete"):
+            queryset = source.limit_autocomplete(request, request.GET.get("field_name"), queryset)
+        return queryset, may_have_duplicates
 
     @admin.display(description=_("name"), ordering="name")
     def tree_name(self, obj):

@@ -72,3 +72,19 @@ def test_a_structure_used_as_lead_issuer_cannot_be_deleted():
     NewsItemFactory(lead_structure=structure)
     with pytest.raises(ProtectedError):
         structure.delete()
+
+
+@pytest.mark.parametrize("slug", ["rss", "atom", "preview", "shared-preview"])
+def test_slugs_of_the_sites_own_pages_are_refused(slug):
+    from django.core.exceptions import ValidationError
+
+    item = NewsItemFactory.build(slug=slug, lead_structure=None)
+    with pytest.raises(ValidationError) as refused:
+        item.full_clean(exclude=["lead_structure"])
+    assert "slug" in refused.value.message_dict
+
+
+def test_a_tag_link_encodes_its_slug():
+    from news.models import Tag
+
+    assert Tag(name="Média", slug="média & co").get_absolute_url() == "/news/?tag=m%C3%A9dia+%26+co"

@@ -110,14 +110,6 @@ def test_unpublished_item_is_404_for_anonymous_visitor(client, item, status):
     assert client.get(item.get_absolute_url()).status_code == 404
 
 
-def test_withdrawn_item_is_404_for_anonymous_visitor(client, item):
-    NewsItem.objects.filter(pk=item.pk).update(
-        status=NewsItem.Status.WITHDRAWN, withdrawn_at=timezone.now()
-    )
-
-    assert client.get(item.get_absolute_url()).status_code == 404
-
-
 def test_item_scheduled_a_minute_ahead_is_404_until_its_time(client, item):
     NewsItem.objects.filter(pk=item.pk).update(
         published_at=timezone.now() + datetime.timedelta(minutes=1)
