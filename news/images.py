@@ -10,6 +10,7 @@ import io
 import logging
 import math
 import os
+import warnings
 from dataclasses import dataclass
 
 from django import forms
@@ -106,7 +107,10 @@ def _open(file):
     """
     file.seek(0)
     try:
-        image = Image.open(file, formats=OPENERS)
+        with warnings.catch_warnings():
+            # Refused below with the image's own size; the warning would only be noise.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(file, formats=OPENERS)
     except UnidentifiedImageError:
         raise _not_an_accepted_image() from None
     except Image.DecompressionBombError:
