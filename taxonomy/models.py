@@ -20,6 +20,17 @@ class TreeQuerySet(models.QuerySet):
                 stack.extend(children.get(pk, ()))
         return found
 
+    def nested(self):
+        """The rows as a tree, in order: [(node, [(child, [...]), ...]), ...]."""
+        children = {}
+        for node in self:
+            children.setdefault(node.parent_id, []).append(node)
+
+        def branch(parent_id):
+            return [(node, branch(node.pk)) for node in children.get(parent_id, [])]
+
+        return branch(None)
+
 
 class FieldOfWork(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)

@@ -1,3 +1,9 @@
+"""Public pages of the taxonomy and the structures, each listing the news filed under it.
+
+They live in the news app because they list news: taxonomy and structures stay leaves that
+know nothing of news.
+"""
+
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,24 +20,12 @@ GROUP_HEADINGS = {
 }
 
 
-def nest(nodes):
-    """Nest `nodes` (rows with a parent_id) as [(node, [(child, [...]), ...]), ...], in order."""
-    children = {}
-    for node in nodes:
-        children.setdefault(node.parent_id, []).append(node)
-
-    def branch(parent_id):
-        return [(node, branch(node.pk)) for node in children.get(parent_id, [])]
-
-    return branch(None)
-
-
 def latest_news(queryset):
     return queryset.select_related("lead_structure")[:LATEST_NEWS]
 
 
 def field_list(request):
-    tree = nest(FieldOfWork.objects.all())
+    tree = FieldOfWork.objects.nested()
     return render(request, "taxonomy/field_list.html", {"tree": tree})
 
 
@@ -96,5 +90,44 @@ def country_detail(request, slug):
             "other_hosted": [s for s in hosted if s.kind != Structure.Kind.FIELD_OPERATION],
             "chair_years": [c.year for c in country.chairpersonships.order_by("year")],
             "latest": latest_news(NewsItem.objects.published().filter(countries=country)),
+        },
+    )
+
+
+def structure_list(request):
+    tree = Structure.objects.select_related("host_country").nested()
+    return render(request, "structures/structure_list.html", {"tree": tree})
+
+
+def structure_detail(request, slug):
+    structure = get_object_or_404(Structure.objects.select_related("host_country"), slug=slug)
+    # The whole tree is small: one query gives the ancestors and the direct parts.
+    nodes = {
+        node.pk: node
+        for node in Structure.objects.only(
+            "name", "acronym", "slug", "parent_id", "is_active", "order"
+        )
+    }
+    ancestors, seen = [], {structure.pk}
+    node = nodes.get(structure.parent_id)
+    while node is not None and node.pk not in seen:
+        ancestors.insert(0, node)
+        seen.add(node.pk)
+        node = nodes.get(node.parent_id)
+    parts = [node for node in nodes.values() if node.parent_id == structure.pk]
+    latest = (
+        NewsItem.objects.published()
+        .issued_by([structure])
+        .select_related("lead_structure")[:LATEST_NEWS]
+    )
+    return render(
+        request,
+        "structures/structure_detail.html",
+        {
+            "structure": structure,
+            "ancestors": ancestors,
+            "parts": parts,
+            "former_names": list(structure.former_names.all()),
+            "latest": latest,
         },
     )
