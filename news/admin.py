@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
@@ -28,8 +30,17 @@ class TagAdmin(InUseDeletePageMixin, NewsCountAdminMixin, admin.ModelAdmin):
 
 class AttachmentInline(admin.TabularInline):
     model = Attachment
-    fields = ["title", "file", "language", "order"]
+    fields = ["title", "file", "document", "language", "order"]
+    readonly_fields = ["document"]
     extra = 0
+
+    @admin.display(description=_("stored document"))
+    def document(self, attachment):
+        # Attachments have no public address; staff open them through the preview route.
+        if not attachment.pk or not attachment.file:
+            return "—"
+        url = reverse("news:preview-attachment", args=[attachment.news_id, attachment.pk])
+        return format_html('<a href="{}">{}</a>', url, attachment.file.name.rsplit("/", 1)[-1])
 
 
 @admin.register(NewsItem)

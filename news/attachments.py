@@ -1,12 +1,44 @@
-"""Attachments are PDF documents: checked by content on upload, served by news.views.attachment."""
+"""Attachments are PDF documents: checked by content on upload, served by news.views.attachment.
+
+They are stored outside MEDIA_ROOT, with no URL of their own, so a draft's documents cannot be
+fetched by guessing a path: only the views, which check who may see the item, serve them.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 PDF_SIGNATURE = b"%PDF-"
+
+
+@deconstructible(path="news.attachments.PrivateStorage")
+class PrivateStorage(FileSystemStorage):
+    """Files under settings.PRIVATE_MEDIA_ROOT, which has no URL: views serve them."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @cached_property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PRIVATE_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+    def url(self, name):
+        """No address of its own: pages link to news:attachment or the preview routes."""
+        return ""
+
+
+private_storage = PrivateStorage()
 
 
 def clean_attachment(attachment):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from news.attachments import clean_attachment
+from news.attachments import clean_attachment, private_storage
 from news.html import sanitize_html
 from news.images import clean_lead_image
 from news.search import SearchVectorIndex
@@ -61,17 +61,23 @@ class NewsItemQuerySet(models.QuerySet):
         """Items taken down after publication: their page stays, with the withdrawal notice."""
         return self.filter(status=NewsItem.Status.WITHDRAWN)
 
-    def issued_by(self, structures):
-        """Items whose lead or supporting issuer is one of `structures` or under one of them."""
-        ids = Structure.objects.subtree_ids(structures)
+    def issued_by(self, structures, ids=None):
+        """Items whose lead or supporting issuer is one of `structures` or under one of them.
+
+        `ids`, the ids of `structures` and everything under them, saves reading the tree."""
+        if ids is None:
+            ids = Structure.objects.subtree_ids(structures)
         supporting = NewsSupportingStructure.objects.filter(
             news=models.OuterRef("pk"), structure__in=ids
         )
         return self.filter(models.Q(lead_structure__in=ids) | models.Exists(supporting))
 
-    def about(self, fields_of_work):
-        """Items in any of `fields_of_work` or their sub-topics."""
-        ids = FieldOfWork.objects.subtree_ids(fields_of_work)
+    def about(self, fields_of_work, ids=None):
+        """Items in any of `fields_of_work` or their sub-topics.
+
+        `ids`, the ids of `fields_of_work` and their sub-topics, saves reading the tree."""
+        if ids is None:
+            ids = FieldOfWork.objects.subtree_ids(fields_of_work)
         return self.filter(
             models.Exists(NewsFieldOfWork.objects.filter(news=models.OuterRef("pk"), field__in=ids))
         )
@@ -440,6 +446,7 @@ class Attachment(models.Model):
     file = models.FileField(
         _("file"),
         upload_to="news/attachments/%Y/%m/",
+        storage=private_storage,
         validators=[FileExtensionValidator(["pdf"])],
         help_text=_("A PDF document."),
     )

@@ -17,7 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from news import facets, search
+from news import facets, freshness, search
 from news.attachments import download_name
 from news.filters import NewsFilter, Sort
 from news.images import social_image
@@ -48,13 +48,25 @@ def news_list(request):
 
     Invalid filters answer 400 with the page, the errors beside the filters and no results;
     a page number that is malformed (400) or past the end (404) gets a message, never a 500.
+    The facet counts and the number of results come from the cache while nothing public has
+    changed (news/freshness.py); a visitor's copy of an unchanged page gets a 304.
     """
+    state = freshness.current()
+    parts = ("list", request.GET.urlencode())
+    return freshness.respond(request, state, parts, lambda: list_response(request, state))
+
+
+def list_response(request, state):
     params = request.GET
-    filterset = NewsFilter(params, queryset=NewsItem.objects.published())
-    trees = facets.Trees.load()
+    trees = facets.Trees.load(state)
+    filterset = NewsFilter(params, queryset=NewsItem.objects.published(), trees=trees)
     valid = filterset.is_valid()
-    counts = facets.count(filterset, trees) if valid else None
-    choices = facets.build(filterset, params, trees, counts)
+    if valid:
+        counts = facets.count(filterset, trees, state)
+        span = counts["span"]
+    else:
+        counts, span = None, facets.count(filterset, trees, state, branches=["span"])["span"]
+    choices = facets.build(filterset, params, trees, counts, span)
     context = {
         "filterset": filterset,
         "errors": filterset.form.errors,
@@ -73,8 +85,7 @@ def news_list(request):
     if not valid:
         return render(request, "news/list.html", context, status=400)
 
-    results = filterset.results().select_related("lead_structure").defer("body", "search_vector")
-    paginator = Paginator(results, LIST_PAGE_SIZE)
+    paginator = Paginator(CountedResults(filterset, counts["total"]), LIST_PAGE_SIZE)
     feed_query = facets.url_with(params, sort=None)
     context.update(
         paginator=paginator,
@@ -97,7 +108,7 @@ def news_list(request):
         ) % {"page": Truncator(params.get("page")).chars(20), "pages": paginator.num_pages}
         return render(request, "news/list.html", context, status=404)
 
-    items = list(page.object_list)
+    items = page.object_list
     snippets = search.snippets(items, filterset.search_text) if filterset.search_text else {}
     context.update(
         page_obj=page,
@@ -105,6 +116,23 @@ def news_list(request):
         cards=[(item, snippets.get(item.pk)) for item in items],
     )
     return render(request, "news/list.html", context)
+
+
+class CountedResults:
+    """The results of a FilterSet for the Paginator: their number is known already (counted
+    with the facets), and a page is read with one query (NewsFilter.page())."""
+
+    def __init__(self, filterset, total):
+        self.filterset, self.total = filterset, total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.filterset.page(index.start, index.stop)
 
 
 # What an item's page shows besides the item: prefetched for detail_context().
@@ -144,6 +172,9 @@ def detail_context(request, item):
         "item": item,
         "withdrawn": item.status == NewsItem.Status.WITHDRAWN,
         "related": related_news(item),
+        "attachment_links": [
+            (document, document.get_absolute_url()) for document in item.attachments.all()
+        ],
         "canonical": canonical,
         "image_url": image_url,
         "social_image": social,
@@ -216,6 +247,11 @@ def attachment(request, slug, pk):
     item = get_object_or_404(
         NewsItem.objects.published() | NewsItem.objects.withdrawn(), slug=slug
     )
+    return attachment_response(item, pk)
+
+
+def attachment_response(item, pk):
+    """The PDF of `item`'s attachment `pk`, for a caller that has checked who may see it."""
     document = get_object_or_404(item.attachments, pk=pk)
     try:
         file = document.file.open("rb")
@@ -242,6 +278,14 @@ def preview(request, pk):
     return preview_response(request, item)
 
 
+def preview_attachment(request, pk, attachment_pk):
+    """/news/preview/<pk>/attachments/<id>/: a document of an item its editors preview."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    item = get_object_or_404(NewsItem.objects.editable_by(request.user), pk=pk)
+    return private(attachment_response(item, attachment_pk))
+
+
 def shared_preview(request, token):
     """/news/shared-preview/<token>/: one item for whoever has the link, until it expires
     or is revoked. Needs no account and sets no cookie."""
@@ -256,8 +300,26 @@ def shared_preview(request, token):
     return preview_response(request, item, link)
 
 
+def shared_preview_attachment(request, token, attachment_pk):
+    """A document of the one item a usable shared preview link shows."""
+    link = get_object_or_404(PreviewLink.objects.select_related("news"), token=token)
+    if not link.is_usable():
+        raise Http404("This preview link has expired or was revoked.")
+    return private(attachment_response(link.news, attachment_pk), referrer=False)
+
+
 def preview_response(request, item, link=None):
     context = detail_context(request, item)
+    if link is None:
+        context["attachment_links"] = [
+            (document, reverse("news:preview-attachment", args=[item.pk, document.pk]))
+            for document in item.attachments.all()
+        ]
+    else:
+        context["attachment_links"] = [
+            (document, reverse("news:shared-preview-attachment", args=[link.token, document.pk]))
+            for document in item.attachments.all()
+        ]
     context["preview"] = {
         "link": link,
         # Withdrawn items keep their public page, under the withdrawal notice.

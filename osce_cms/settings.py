@@ -172,6 +172,9 @@ STORAGES = {
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
+# Attachments live here, outside MEDIA_ROOT: the site serves them after checking who may see
+# the item, so the web server must not serve this folder.
+PRIVATE_MEDIA_ROOT = Path(env_str("DJANGO_PRIVATE_MEDIA_ROOT") or BASE_DIR / "private-media")
 
 # Anonymous pages set no cookies; staff get secure, HTTP-only cookies.
 SESSION_COOKIE_HTTPONLY = True

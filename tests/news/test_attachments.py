@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -138,6 +137,6 @@ def test_an_attachment_asked_for_under_another_item_is_404(client):
 
 def test_an_attachment_whose_file_is_missing_is_404(client):
     attachment = AttachmentFactory(news=PublishedNewsFactory())
-    default_storage.delete(attachment.file.name)
+    attachment.file.storage.delete(attachment.file.name)
 
     assert client.get(attachment.get_absolute_url()).status_code == 404
