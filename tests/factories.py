@@ -147,3 +147,26 @@ class GroupFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("name",)
 
     name = factory.Sequence(lambda n: f"Group {n}")
+
+
+def hidden_news(**kwargs):
+    """One item in each state the public must never see: draft, in review, withdrawn, and
+    published but scheduled five minutes ahead; `kwargs` give them their taxonomy."""
+    now = timezone.now()
+    return [
+        NewsItemFactory(title="Hidden draft", status=NewsItem.Status.DRAFT, **kwargs),
+        NewsItemFactory(title="Hidden in review", status=NewsItem.Status.REVIEW, **kwargs),
+        NewsItemFactory(
+            title="Hidden withdrawn",
+            status=NewsItem.Status.WITHDRAWN,
+            published_at=now - datetime.timedelta(days=3),
+            withdrawn_at=now - datetime.timedelta(days=1),
+            **kwargs,
+        ),
+        NewsItemFactory(
+            title="Hidden scheduled",
+            status=NewsItem.Status.PUBLISHED,
+            published_at=now + datetime.timedelta(minutes=5),
+            **kwargs,
+        ),
+    ]

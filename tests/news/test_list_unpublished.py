@@ -6,17 +6,15 @@ import datetime
 import feedparser
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from news.models import NewsItem
 from tests.factories import (
     CountryFactory,
     FieldOfWorkFactory,
     MeetingSeriesFactory,
-    NewsItemFactory,
     PublishedNewsFactory,
     StructureFactory,
     TagFactory,
+    hidden_news,
 )
 
 pytestmark = pytest.mark.django_db
@@ -36,24 +34,7 @@ def world():
         "date_issued": datetime.date(2024, 5, 1),
     }
     visible = PublishedNewsFactory(title="Visible zanzibarian item", **taxonomy)
-    now = timezone.now()
-    hidden = [
-        NewsItemFactory(title="Hidden draft", status=NewsItem.Status.DRAFT, **taxonomy),
-        NewsItemFactory(title="Hidden in review", status=NewsItem.Status.REVIEW, **taxonomy),
-        NewsItemFactory(
-            title="Hidden withdrawn",
-            status=NewsItem.Status.WITHDRAWN,
-            published_at=now - datetime.timedelta(days=3),
-            withdrawn_at=now - datetime.timedelta(days=1),
-            **taxonomy,
-        ),
-        NewsItemFactory(
-            title="Hidden scheduled",
-            status=NewsItem.Status.PUBLISHED,
-            published_at=now + datetime.timedelta(minutes=5),
-            **taxonomy,
-        ),
-    ]
+    hidden = hidden_news(**taxonomy)
     return visible, hidden
 
 
