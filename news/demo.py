@@ -1,25 +1,26 @@
 """Demo content: the one real news item of the seed page, and a generator of realistic items.
 
-Used by `manage.py load_demo`. The generator is a pure function of (seed, index, the day it runs
-and the reference taxonomy): each item draws from its own random.Random seeded with the seed and
-its index, and picks terms from lists in slug order, so the same seed gives the same
-titles, slugs, dates and relations on any database, and item 5,001 can be built without
-building the 5,000 before it. Dates are spread up to the day of the run.
+Used by `manage.py load_demo`. The generator is a pure function of (seed, index and the reference
+taxonomy): each item draws from its own random stream seeded with the seed and its index, and
+picks terms from lists in slug order, so the same seed gives the same titles, slugs, dates and
+relations on any database and on any day, and item 5,001 can be built without building the 5,000
+before it. Dates run from FIRST_DAY to LAST_DAY; only scheduled items are dated after the run.
 
 Generated bodies are built only from the texts below and the taxonomy's names (escaped), so
-they are already what NewsItem.save() would keep: bulk_create does not call it.
+they are already what NewsItem.save() would keep: the loader's bulk inserts do not call it.
 """
 
 import bisect
 import datetime
+import functools
 import html
 import itertools
 import random
+import unicodedata
 import zoneinfo
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils.text import slugify
 
 from news.models import NewsItem
 from structures.models import Structure
@@ -1012,7 +1013,12 @@ MONTHS = (
     "November",
     "December",
 )
+# Generated dates run from FIRST_DAY to LAST_DAY whatever the day of the run, so that a seed gives
+# the same items on any day. Only scheduled items follow the run: they are dated 1 to 21 days after
+# it, so that they are still to come (their titles, and so their slugs, hold no date).
 FIRST_YEAR = 2006
+FIRST_DAY = datetime.date(FIRST_YEAR, 1, 1)
+LAST_DAY = datetime.date(2026, 6, 30)
 # Status by position in every run of 100 items (a fixed permutation of the index, so that even
 # a small demo set shows each state): about 90% published, the rest in the other states.
 STATUS_SLOTS = (
@@ -1022,6 +1028,9 @@ STATUS_SLOTS = (
     (97, "review"),
     (99, "withdrawn"),
     (100, "scheduled"),
+)
+STATUS_BY_POSITION = tuple(
+    next(name for limit, name in STATUS_SLOTS if position < limit) for position in range(100)
 )
 STATUSES = {
     "published": Status.PUBLISHED,
@@ -1053,8 +1062,11 @@ KIND_WEIGHTS_BY_ISSUER = {
 EXTRA_FIELDS = weighted((0, 45), (1, 35), (2, 15), (3, 5))
 COUNTRY_COUNTS = weighted((0, 35), (1, 40), (2, 15), (3, 10))
 TAG_COUNTS = weighted((0, 30), (1, 35), (2, 23), (3, 12))
+SPOT_TIMES = ("18:00", "19:30", "20:00")
+SOME = ("Some", "More than", "Around")
 
 
+@functools.cache
 def format_date(day):
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
@@ -1073,12 +1085,32 @@ def join_names(names):
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+@functools.cache
 def escape(text):
     return html.escape(text, quote=False)
 
 
+@functools.cache
 def upper_first(text):
     return text[:1].upper() + text[1:]
+
+
+# Characters slugify() drops (ASCII, not a word character, a space or a hyphen), and the hyphen,
+# which it treats like a space.
+SLUG_TABLE = str.maketrans(
+    {
+        character: " " if character == "-" else None
+        for character in map(chr, range(128))
+        if not (character.isalnum() or character == "_" or character.isspace())
+    }
+)
+
+
+def slugify_title(title):
+    """django.utils.text.slugify(title), several times faster (tests check they agree)."""
+    if not title.isascii():
+        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return "-".join(title.lower().translate(SLUG_TABLE).split()).strip("-_")
 
 
 class DemoRandom(random.Random):
@@ -1275,6 +1307,33 @@ class DemoItem:
     tag_ids: list
 
 
+@dataclass(slots=True)
+class DemoHead:
+    """The first draws of an item: everything its title, and so its slug, depends on.
+
+    The loader builds these to learn which items are already there, and finishes only the others
+    (DemoNewsGenerator.finish goes on drawing from the same random stream).
+    """
+
+    index: int
+    rng: DemoRandom
+    status: str
+    issued: datetime.date | None
+    day: datetime.date  # the date its content is about
+    issuer: Issuer
+    chair: Term | None
+    kind: str
+    field_positions: list
+    series: Term | None
+    countries: list
+    story: str
+    lede_template: str
+    days: int
+    words: dict
+    title: str
+    slug: str
+
+
 class DemoNewsGenerator:
     def __init__(self, taxonomy, seed, now):
         self.taxonomy = taxonomy
@@ -1282,54 +1341,69 @@ class DemoNewsGenerator:
         self.zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
         self.now = now
         self.today = now.astimezone(self.zone).date()
-        self.first_day = datetime.date(FIRST_YEAR, 1, 1)
-        self.span = (self.today - self.first_day).days
-        self.rng = DemoRandom()
+        self.span = (LAST_DAY - FIRST_DAY).days
         self.story_cache = {}
         self.issuers_by_year = {}
-        for year in range(FIRST_YEAR, self.today.year + 2):
+        for year in range(FIRST_YEAR, LAST_DAY.year + 1):
             start = datetime.date(year, 1, 1)
-            issuers = [
+            self.issuers_by_year[year] = self._pool(
                 issuer
                 for issuer in taxonomy.issuers
                 if (issuer.closed_on is None or issuer.closed_on >= start)
                 and (issuer.opened is None or issuer.opened.year <= year)
                 and (issuer.kind != Structure.Kind.CHAIRPERSONSHIP or year in taxonomy.chairs)
-            ]
-            self.issuers_by_year[year] = (
-                issuers,
-                list(itertools.accumulate(issuer.weight for issuer in issuers)),
             )
+        # Scheduled items are dated after the run: they come from structures still at work (not
+        # the Chairpersonship, which changes every year), so that their titles do not depend on
+        # the year of the run.
+        current = self._pool(
+            issuer
+            for issuer in taxonomy.issuers
+            if issuer.closed_on is None and issuer.kind != Structure.Kind.CHAIRPERSONSHIP
+        )
+        self.current_issuers = current if current[0] else self.issuers_by_year[LAST_DAY.year]
         self.by_field = {}
         for issuer in taxonomy.issuers:
             for position in issuer.fields:
                 self.by_field.setdefault(position, []).append(issuer)
 
     @staticmethod
+    def _pool(issuers):
+        issuers = list(issuers)
+        return (issuers, list(itertools.accumulate(issuer.weight for issuer in issuers)))
+
+    @staticmethod
     def slug_for(title, index):
-        return f"{slugify(title)[:200].rstrip('-')}-{index}"
+        return f"{slugify_title(title)[:200].rstrip('-')}-{index}"
 
     def item(self, index):
-        """Generated item number `index` (from 1): always the same for the same seed and day."""
-        rng = self.rng
-        rng.seed(f"{self.seed}:{index}")
+        """Generated item number `index` (from 1): always the same for the same seed, except for
+        the dates of scheduled items, which follow the day of the run."""
+        return self.finish(self.head(index))
+
+    def head(self, index):
+        """The first part of item number `index`, up to its slug."""
+        rng = DemoRandom(f"{self.seed}:{index}")
         taxonomy = self.taxonomy
 
-        status = next(name for limit, name in STATUS_SLOTS if (index * 37) % 100 < limit)
-        if status == "scheduled":
+        status = STATUS_BY_POSITION[index * 37 % 100]
+        if status == "published" or status == "withdrawn":  # more items in recent years
+            issued = FIRST_DAY + datetime.timedelta(days=int(self.span * rng.random() ** 0.7))
+        elif status == "scheduled":
             issued = self.today + datetime.timedelta(days=rng.randint(1, 21))
-        elif status in ("draft", "review"):
-            issued = self.today - datetime.timedelta(days=rng.randint(0, 30))
         elif status == "undated-draft":
             issued = None
-        else:  # more items in recent years
-            issued = self.first_day + datetime.timedelta(days=int(self.span * rng.random() ** 0.7))
-        day = issued or self.today
+        else:  # a draft or an item in review: among the latest
+            issued = LAST_DAY - datetime.timedelta(days=rng.randint(0, 30))
+        day = issued or LAST_DAY
 
-        issuer = self._issuer(rng, day)
-        chair = (
-            taxonomy.chairs.get(day.year) if issuer.kind == Structure.Kind.CHAIRPERSONSHIP else None
-        )
+        chair = None
+        if status == "scheduled":
+            issuer = rng.weighted(*self.current_issuers)
+        else:
+            issuer = self._issuer(rng, day)
+            if issuer.kind == Structure.Kind.CHAIRPERSONSHIP:
+                chair = taxonomy.chairs.get(day.year)
         kind = rng.weighted(*KIND_WEIGHTS_BY_ISSUER[issuer.voice])
         if kind == Kind.SPOT_REPORT and issued is None:
             kind = Kind.NEWS
@@ -1339,7 +1413,7 @@ class DemoNewsGenerator:
         if issuer.fields and rng.random() < 0.85:
             primary = rng.choice(issuer.fields)
         else:
-            primary = rng.randrange(len(fields))
+            primary = int(rng.random() * len(fields))
         field_positions = [primary]
         for _ in range(rng.weighted(*EXTRA_FIELDS)):
             pool = issuer.fields if issuer.fields and rng.random() < 0.5 else range(len(fields))
@@ -1347,7 +1421,7 @@ class DemoNewsGenerator:
             if extra not in field_positions:
                 field_positions.append(extra)
         primary_field = fields[primary]
-        topics, audiences, field_tag = FIELD_TEXTS.get(
+        topics, audiences, _field_tag = FIELD_TEXTS.get(
             primary_field.slug, ((primary_field.name.lower(),), ("experts",), None)
         )
 
@@ -1372,57 +1446,87 @@ class DemoNewsGenerator:
             and issuer.slug in ELECTION_OBSERVERS
             and kind in (Kind.NEWS, Kind.PRESS_RELEASE)
         )
-        stories = self._stories(kind, elections, issuer, bool(place), issued is not None)
+        # A scheduled item's title names no date: its date depends on the day of the run.
+        dated_title = issued is not None and status != "scheduled"
+        stories = self._stories(kind, elections, issuer, bool(place), dated_title)
         story, title_template, lede_template = rng.choice(stories)
-
         activity, durations = rng.choice(TRAINING if story == "training" else ACTIVITIES)
         days = rng.choice(durations if story != "visit" else (1, 2, 3))
-        n = rng.randint(12, 60)
+        topic = rng.choice(topics)
+        audience = rng.choice(audiences)
         words = {
             "issuer": issuer.title_name,
             "subject": issuer.subject,
             "Subject": upper_first(issuer.subject),
-            "topic": (topic := rng.choice(topics)),
+            "topic": topic,
             "Topic": upper_first(topic),
             "activity": activity,
             "duration": DURATIONS[days],
-            "audience": (audience := rng.choice(audiences)),
+            "audience": audience,
             "Audience": upper_first(audience),
-            "n": n,
-            "some_n": f"{rng.choice(('Some', 'More than', 'Around'))} {n}",
             "city": city,
             "place": place or "the OSCE region",
-            "on_date": "",
-            "on_dates": "",
-            "time": "",
             "publication": story,
-            "donors": join_names(rng.sample(DONORS, rng.randint(1, 3))),
-            "since": rng.randint(FIRST_YEAR - 10, max(FIRST_YEAR, day.year - 1)),
-            "ordinal": rng.choice(ORDINALS),
             "incident": rng.choice(INCIDENTS_SMM if issuer.voice == "smm" else INCIDENTS),
             "election": rng.choice(ELECTION_KINDS),
             "assessment": rng.choice(ASSESSMENTS),
+            "time": f"{rng.choice(SPOT_TIMES)}, {format_date(issued)}" if dated_title else "",
         }
+        title = title_template.format(**words)
+        title = title[:1].upper() + title[1:]
+        return DemoHead(
+            index=index,
+            rng=rng,
+            status=status,
+            issued=issued,
+            day=day,
+            issuer=issuer,
+            chair=chair,
+            kind=kind,
+            field_positions=field_positions,
+            series=series,
+            countries=countries,
+            story=story,
+            lede_template=lede_template,
+            days=days,
+            words=words,
+            title=title,
+            slug=self.slug_for(title, index),
+        )
+
+    def finish(self, head):
+        """The whole item that `head` begins (once: it draws on from the head's random stream)."""
+        rng, words, issuer, issued, day = head.rng, head.words, head.issuer, head.issued, head.day
+        story, series, status = head.story, head.series, head.status
+        taxonomy = self.taxonomy
+
+        n = rng.randint(12, 60)
+        words["n"] = n
+        words["some_n"] = f"{rng.choice(SOME)} {n}"
+        words["donors"] = join_names(rng.sample(DONORS, rng.randint(1, 3)))
+        words["since"] = rng.randint(FIRST_YEAR - 10, max(FIRST_YEAR, day.year - 1))
+        words["ordinal"] = rng.choice(ORDINALS)
         if issued is not None:
             last = issued - datetime.timedelta(days=rng.choice((0, 0, 1)))
             words["on_date"] = f" on {format_date(last)}"
-            words["on_dates"] = format_span(last - datetime.timedelta(days=days - 1), last)
-            words["time"] = f"{rng.choice(('18:00', '19:30', '20:00'))}, {format_date(issued)}"
-        title = upper_first(title_template.format(**words))
-        lede = lede_template.format(**words)
+            words["on_dates"] = format_span(last - datetime.timedelta(days=head.days - 1), last)
+        else:
+            words["on_date"] = words["on_dates"] = ""
+        lede = head.lede_template.format(**words)
         body = self._body(rng, story, words, issuer.speaker, series)
 
         dateline = ""
         if issued is not None:
             if issuer.kind == Structure.Kind.FIELD_OPERATION:
                 dateline = issuer.city
-            elif chair is not None:
-                dateline = CAPITALS.get(chair.slug, issuer.city)
+            elif head.chair is not None:
+                dateline = CAPITALS.get(head.chair.slug, issuer.city)
             elif rng.random() < 0.3:
                 dateline = issuer.city
             if dateline:
                 dateline = f"{dateline.upper()}, {format_date(issued)}"
 
+        primary = head.field_positions[0]
         supporting = []
         if rng.random() < 0.08:
             pool = self.by_field.get(primary) or taxonomy.issuers
@@ -1433,14 +1537,15 @@ class DemoNewsGenerator:
                 if other is not issuer and other.pk not in supporting and not (closed or unborn):
                     supporting.append(other.pk)
 
+        primary_field = taxonomy.fields[primary]
         tag_pool = []
-        if story in ("event", "training") and activity in TRAINING_NAMES:
+        if story in ("event", "training") and words["activity"] in TRAINING_NAMES:
             tag_pool.append("training")
-        if field_tag:
+        if field_tag := FIELD_TEXTS.get(primary_field.slug, (None, None, None))[2]:
             tag_pool.append(field_tag)
         if primary_field.slug == "elections":
             tag_pool.append(ELECTIONS_TAG.format(year=day.year))
-        if (chair is not None or series is not None) and day.year in taxonomy.chairs:
+        if (head.chair is not None or series is not None) and day.year in taxonomy.chairs:
             tag_pool.append(CHAIR_TAG.format(year=day.year))
         if day.year in COVID_YEARS:
             tag_pool.append(COVID_TAG)
@@ -1456,14 +1561,16 @@ class DemoNewsGenerator:
                 issued, datetime.time(hour, minute), tzinfo=self.zone
             )
             if status != "scheduled" and published_at > self.now:
-                published_at = self.now  # issued today, at an hour still to come
+                # Only on a machine whose clock is behind LAST_DAY: nothing published lies ahead.
+                published_at = self.now
 
+        fields = taxonomy.fields
         return DemoItem(
-            index=index,
+            index=head.index,
             values={
-                "title": title,
-                "slug": self.slug_for(title, index),
-                "kind": kind,
+                "title": head.title,
+                "slug": head.slug,
+                "kind": head.kind,
                 "lede": lede,
                 "body": body,
                 "date_issued": issued,
@@ -1472,23 +1579,23 @@ class DemoNewsGenerator:
                 "status": STATUSES[status],
                 "published_at": published_at,
             },
-            field_ids=[fields[position].pk for position in field_positions],
-            country_ids=[country.pk for country in countries],
+            field_ids=[fields[position].pk for position in head.field_positions],
+            country_ids=[country.pk for country in head.countries],
             series_ids=[series.pk] if series else [],
             supporting_ids=supporting,
             tag_ids=[taxonomy.tags[name] for name in tags],
         )
 
-    def _stories(self, kind, elections, issuer, has_place, has_date):
+    def _stories(self, kind, elections, issuer, has_place, dated_title):
         """The stories this issuer may tell, given what is known of the item."""
-        key = (kind, elections and has_place, issuer.slug, has_place, has_date)
+        key = (kind, elections and has_place, issuer.slug, has_place, dated_title)
         if key not in self.story_cache:
             self.story_cache[key] = [
                 story
                 for story in (ELECTION_STORIES if key[1] else STORIES[kind])
                 if story[0] not in issuer.skips
                 and (has_place or "{place}" not in story[1])
-                and (has_date or "{time}" not in story[1])
+                and (dated_title or "{time}" not in story[1])
             ] or STORIES[Kind.NEWS][:4]
         return self.story_cache[key]
 

@@ -7,7 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.utils import timezone
+from django.utils.text import slugify
 
 from news.demo import (
     CAPITALS,
@@ -15,19 +17,26 @@ from news.demo import (
     FIELD_TEXTS,
     GENERAL_SERIES,
     HOST_CITIES,
+    LAST_DAY,
     PROFILES,
     SEED_ITEM,
     DemoNewsGenerator,
     DemoTaxonomy,
+    slugify_title,
 )
 from news.html import sanitize_html
-from news.models import NewsItem
+from news.management.commands import load_demo as load_demo_command
+from news.models import NewsFieldOfWork, NewsItem, TaggedNews
+from news.search import matching
 from structures.models import Structure
 from taxonomy.models import Country, FieldOfWork, MeetingSeries
 
 pytestmark = pytest.mark.django_db
 
 ITEMS = 60
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="COPY and ANALYZE are PostgreSQL's"
+)
 
 
 def load_demo(**options):
@@ -107,7 +116,8 @@ def test_command_adds_the_requested_items_in_batches_and_nothing_when_run_again(
 
     assert generated().count() == ITEMS
     assert "25/60 generated items checked" in output
-    assert "60/60 generated items checked, 60 added" in output
+    assert "60/60 generated items checked, 60 added (" in output
+    assert "items/s, 0:00:00 to go)" in output
     links = NewsItem.fields_of_work.through.objects.count()
 
     output = load_demo(items=ITEMS)
@@ -317,3 +327,140 @@ def test_dates_are_not_in_the_future_except_for_scheduled_items(demo_output):
     assert late.exists()
     assert set(late.values_list("status", flat=True)) == {NewsItem.Status.PUBLISHED}
     assert all(item.date_issued - today <= datetime.timedelta(days=21) for item in late)
+
+
+def demo_generator(seed, now):
+    generator = DemoNewsGenerator(DemoTaxonomy.from_database(), seed=seed, now=now)
+    generator.taxonomy.tags = {name: 0 for name in generator.taxonomy.tag_names(2100)}
+    return generator
+
+
+def test_items_are_the_same_on_any_day_and_scheduled_ones_stay_ahead_of_the_run():
+    call_command("load_taxonomy", stdout=StringIO())
+    now = timezone.now()
+    later = now + datetime.timedelta(days=400)
+    on_the_day, a_year_later = demo_generator(5, now), demo_generator(5, later)
+    today_items = [on_the_day.item(index) for index in range(1, 301)]
+    later_items = [a_year_later.item(index) for index in range(1, 301)]
+
+    scheduled = 0
+    for today_item, later_item in zip(today_items, later_items, strict=True):
+        values, later_values = today_item.values, later_item.values
+        assert later_values["slug"] == values["slug"]
+        assert later_values["title"] == values["title"]
+        if values["date_issued"] and values["date_issued"] > LAST_DAY:
+            scheduled += 1
+            assert values["published_at"] > now
+            assert later_values["published_at"] > later
+        else:
+            assert later_item == today_item
+    assert scheduled >= 2
+
+
+def test_running_again_builds_no_item_whole(monkeypatch):
+    load_demo(items=ITEMS)
+
+    def rebuild(generator, head):
+        raise AssertionError(f"item {head.index} was built again")
+
+    monkeypatch.setattr(DemoNewsGenerator, "finish", rebuild)
+    output = load_demo(items=ITEMS)
+
+    assert "0 generated items added, 60 already there" in output
+
+
+def test_slugs_are_what_django_slugify_makes_of_the_titles():
+    call_command("load_taxonomy", stdout=StringIO())
+    generator = demo_generator(11, timezone.now())
+    titles = [generator.item(index).values["title"] for index in range(1, 501)]
+    titles += [
+        "Shkodër and Bălți: “quotes”, 100% — dashes",
+        "  --Leading__and--trailing__  ",
+        "tab\there, new\nline, form\x0cfeed, file\x1cseparator",
+        "x_-_y and a-- -b",
+        "Œuvre, Straße, ĲK",
+    ]
+
+    for title in titles:
+        assert slugify_title(title) == slugify(title)
+
+
+def stored_items():
+    """Everything stored of each generated item, with its relations as primary keys."""
+    return {
+        item.slug: (
+            item.title,
+            item.kind,
+            item.lede,
+            item.body,
+            item.date_issued,
+            item.dateline,
+            item.lead_structure_id,
+            item.status,
+            item.published_at,
+            item.created_at,
+            item.updated_at,
+            item.image.name,
+            item.withdrawal_notice,
+            sorted(term.pk for term in item.fields_of_work.all()),
+            sorted(term.pk for term in item.countries.all()),
+            sorted(term.pk for term in item.meeting_series.all()),
+            sorted(term.pk for term in item.supporting_structures.all()),
+            sorted(term.pk for term in item.tags.all()),
+        )
+        for item in generated().prefetch_related(
+            "fields_of_work", "countries", "meeting_series", "supporting_structures", "tags"
+        )
+    }
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_copy_stores_the_same_items_as_bulk_create_and_leaves_the_sequences_right(monkeypatch):
+    call_command("load_taxonomy", stdout=StringIO())
+    # COPY's special characters and markup in the names that titles, ledes and bodies quote.
+    for structure in Structure.objects.all():
+        Structure.objects.filter(pk=structure.pk).update(name=structure.name + ' \\ "x"\t<&>')
+    monkeypatch.setattr("news.management.commands.load_demo.call_command", lambda *a, **k: None)
+    now = timezone.now()
+    monkeypatch.setattr("django.utils.timezone.now", lambda: now)
+
+    load_demo(items=ITEMS, batch_size=25)  # COPY, two connections writing
+    copied = stored_items()
+    vectors = dict(generated().values_list("slug", "search_vector"))
+
+    assert len(copied) == ITEMS
+    assert all(vectors.values())
+    assert any('\\ "x"\t&lt;&amp;&gt;' in row[3] for row in copied.values())
+    latest = generated().filter(status=NewsItem.Status.PUBLISHED).latest("published_at")
+    assert latest in matching(NewsItem.objects.all(), latest.title)
+    newest_id = NewsItem.objects.order_by("-pk").values_list("pk", flat=True).first()
+    added = NewsItem.objects.create(title="Added after the load", slug="added-after-the-load")
+    NewsFieldOfWork.objects.create(news=added, field=FieldOfWork.objects.first())
+    added.tags.add("added after the load")
+    assert added.pk > newest_id
+    assert TaggedNews.objects.filter(content_object=added).count() == 1
+
+    generated().delete()
+    monkeypatch.setattr(
+        "news.management.commands.load_demo.CopyWriter",
+        lambda now, jobs: load_demo_command.BulkCreateWriter(),
+    )
+    load_demo(items=ITEMS)
+
+    assert stored_items() == copied
+    assert dict(generated().values_list("slug", "search_vector")) == vectors
+
+
+@postgresql_only
+def test_load_leaves_fresh_statistics_for_the_planner():
+    load_demo(items=ITEMS)
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reltuples FROM pg_class WHERE relname IN (%s, %s)",
+            [NewsItem._meta.db_table, NewsFieldOfWork._meta.db_table],
+        )
+        estimates = dict(cursor.fetchall())
+    assert estimates[NewsItem._meta.db_table] == NewsItem.objects.count()
+    assert estimates[NewsFieldOfWork._meta.db_table] == NewsFieldOfWork.objects.count()
