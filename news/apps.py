@@ -7,6 +7,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from news import revisions
+        from news import freshness, revisions
 
         revisions.register()
+        freshness.connect()  # what public pages cache is forgotten when what they show changes

@@ -5,14 +5,19 @@ active filter (and the search) applied; its `url` is that very view, so the numb
 the number of results its link gives. A facet's own choices do not narrow its counts
 (disjunctive faceting, as on GOV.UK and ReliefWeb).
 
-`count(filterset, trees)` does all the counting, one query per facet whatever the number of
-choices; `build(...)` turns the counts into choices for the template. A faster counter (cached
-or denormalised) can replace `count` without touching the rest.
+`count(filterset, trees, state)` does all the counting: one query for every facet whatever
+the number of choices, each facet's counts kept in the cache until what is public changes
+(news/freshness.py); `build(...)` turns the counts into choices for the template.
 """
 
+import time
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Value
 from django.db.models.functions import ExtractYear
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -25,13 +30,14 @@ from news.models import (
     NewsItem,
     NewsMeetingSeries,
     NewsSupportingStructure,
+    Tag,
     TaggedNews,
 )
-from structures.models import Structure
-from taxonomy.models import Country, FieldOfWork, MeetingSeries
 
 # The tag facet shows the most used tags of the current results, and the chosen ones.
 TAG_LIMIT = 20
+# How long a request waits for counts another request is making before making them itself.
+WAIT_SECONDS = 10
 
 
 @dataclass
@@ -76,140 +82,322 @@ class Facet:
         return [choice for choice in self.choices if choice.selected]
 
 
-@dataclass
-class Trees:
-    """The taxonomy terms the facets offer, read once per request."""
+# Counting: every facet's counts from one query, each facet's cached on its own.
+#
+# A facet's counts depend on the other facets' filters only, so they are cached under the
+# publication state (news/freshness.py) and those filters: /news/?field=x reuses the field
+# counts of /news/, and a page of results reuses the counts of its first page. What is not
+# cached is counted in one round trip: a UNION ALL of one grouped count per facet.
 
-    fields: list
-    structures: list
-    countries: list
-    meetings: list
-
-    @classmethod
-    def load(cls):
-        return cls(
-            fields=_in_tree_order(FieldOfWork.objects.only("pk", "name", "slug", "parent_id")),
-            structures=_in_tree_order(
-                Structure.objects.only("pk", "name", "acronym", "slug", "parent_id")
-            ),
-            countries=list(Country.objects.only("pk", "name", "slug", "group")),
-            meetings=list(MeetingSeries.objects.only("pk", "name", "slug")),
-        )
-
-
-def _in_tree_order(nodes):
-    """[(node, depth)] depth-first, siblings in the model's order."""
-    nodes = list(nodes)
-    ids = {node.pk for node in nodes}
-    children = {}
-    for node in nodes:
-        parent = node.parent_id if node.parent_id in ids else None
-        children.setdefault(parent, []).append(node)
-    ordered, stack, seen = [], [(node, 0) for node in reversed(children.get(None, []))], set()
-    while stack:
-        node, depth = stack.pop()
-        if node.pk in seen:
-            continue
-        seen.add(node.pk)
-        ordered.append((node, depth))
-        stack.extend((child, depth + 1) for child in reversed(children.get(node.pk, [])))
-    return ordered
+# (what is counted, the facet whose own choices do not narrow it)
+BRANCHES = {
+    "field": "field",
+    "structure": "structure",
+    "country": "country",
+    "group": "country",
+    "kind": "kind",
+    "meeting": "meeting",
+    "tag": "tag",
+    "year": "year",
+    "total": None,
+}
 
 
-def _subtrees(ordered):
-    """{node id: ids of the node and everything under it}, from a depth-first list."""
-    subtrees, path = {}, []
-    for node, depth in ordered:
-        del path[depth:]
-        path.append(node.pk)
-        for ancestor in path:
-            subtrees.setdefault(ancestor, set()).add(node.pk)
-    return subtrees
+class _Query:
+    """One SELECT of (branch, value, n, slug, label) rows, built from per-branch SELECTs.
+
+    Each set of items counted over (the results without one facet's filter) is selected once,
+    as a common table expression with the columns id, kind, lead_structure_id and year, and
+    shared by every branch counted over it: a search, say, is matched once, not per facet.
+    """
+
+    def __init__(self):
+        self.ctes, self.parts, self.params, self.sets = [], [], [], {}
+
+    def items(self, queryset, materialize=False):
+        """The name of the table expression of `queryset`'s items; None if none can match.
+
+        On PostgreSQL it is worked out once and kept (materialised) when `materialize`: for
+        filtered items, whose filtering is the costly part. All published items are better
+        read anew by each branch, from an index and with parallel workers."""
+        try:
+            sql, params = (
+                queryset.order_by()
+                .values("pk", "kind", "lead_structure", year=ExtractYear("date_issued"))
+                .query.sql_with_params()
+            )
+        except EmptyResultSet:
+            return None
+        key = (sql, tuple(params))
+        if key not in self.sets:
+            self.sets[key] = f"items_{len(self.sets)}"
+            how = ""
+            if connection.vendor == "postgresql":
+                how = "MATERIALIZED " if materialize else "NOT MATERIALIZED "
+            self.ctes.append(
+                (f"{self.sets[key]} (id, kind, lead_structure_id, year) AS {how}({sql})", params)
+            )
+        return self.sets[key]
+
+    def tree(self, name, pairs):
+        """A (node, ancestor) table named `name`, for counting subtrees."""
+        values = ", ".join(["(%s, %s)"] * len(pairs))
+        self.ctes.append((f"{name} (node, ancestor) AS (VALUES {values})", sum(pairs, ())))
+
+    def add(self, branch, sql, params=(), labelled=False):
+        """Add the rows of `sql`, with columns value and n (and slug and label if `labelled`)."""
+        extra = "b.slug, b.label" if labelled else "CAST(NULL AS TEXT), CAST(NULL AS TEXT)"
+        self.parts.append(f"SELECT %s, CAST(b.value AS TEXT), b.n, {extra} FROM ({sql}) b")
+        self.params.extend([branch, *params])
+
+    def run(self):
+        if not self.parts:
+            return []
+        sql = " UNION ALL ".join(self.parts)
+        if self.ctes:
+            sql = "WITH " + ", ".join(cte for cte, _params in self.ctes) + " " + sql
+        params = [param for _cte, cte_params in self.ctes for param in cte_params]
+        params.extend(self.params)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
 
-# Counting: one query per facet.
+def quote(model):
+    return connection.ops.quote_name(model._meta.db_table)
 
 
-def _count_fields(items, trees):
-    subtrees = _subtrees(trees.fields)
-    if not subtrees:
-        return {}
-    aggregates = {
-        f"n{pk}": Count(
-            "pk", filter=Q(pk__in=NewsFieldOfWork.objects.filter(field__in=ids).values("news"))
-        )
-        for pk, ids in subtrees.items()
-    }
-    return {int(key[1:]): n for key, n in items.aggregate(**aggregates).items()}
+def placeholders(values):
+    return ", ".join(["%s"] * len(values))
 
 
-def _count_structures(items, trees):
-    subtrees = _subtrees(trees.structures)
-    if not subtrees:
-        return {}
-    aggregates = {
-        f"n{pk}": Count(
-            "pk",
-            filter=Q(lead_structure__in=ids)
-            | Q(pk__in=NewsSupportingStructure.objects.filter(structure__in=ids).values("news")),
-        )
-        for pk, ids in subtrees.items()
-    }
-    return {int(key[1:]): n for key, n in items.aggregate(**aggregates).items()}
+def _tree_pairs(subtrees, everything=False):
+    """(node, ancestor) pairs; without `everything`, only for ancestors with nodes under them
+    (a leaf's own count needs no table)."""
+    return [
+        (node, ancestor)
+        for ancestor, nodes in subtrees.items()
+        if everything or len(nodes) > 1
+        for node in nodes
+    ]
 
 
-def _count_countries(items):
-    links = NewsCountry.objects.filter(news__in=items.values("pk"))
-    by_country = {
-        row["country"]: row["n"]
-        for row in links.values("country").annotate(n=Count("news")).order_by()
-    }
-    groups = links.values("country__group").annotate(n=Count("news", distinct=True))
-    by_group = {row["country__group"]: row["n"] for row in groups.order_by()}
-    return by_country, by_group
-
-
-def _count_meetings(items):
-    links = NewsMeetingSeries.objects.filter(news__in=items.values("pk"))
-    rows = links.values("meeting_series").annotate(n=Count("news")).order_by()
-    return {row["meeting_series"]: row["n"] for row in rows}
-
-
-def _count_kinds(items):
-    rows = items.values("kind").annotate(n=Count("pk")).order_by()
-    return {row["kind"]: row["n"] for row in rows}
-
-
-def _count_years(items):
-    rows = items.annotate(year=ExtractYear("date_issued")).values("year").annotate(n=Count("pk"))
-    return {row["year"]: row["n"] for row in rows.order_by()}
-
-
-def _count_tags(items, chosen_ids):
-    """[(id, slug, name, count)]: the chosen tags first, then the most used ones."""
-    rows = (
-        TaggedNews.objects.filter(content_object__in=items.values("pk"))
-        .values("tag", "tag__slug", "tag__name")
-        .annotate(n=Count("pk"), chosen=Count("pk", filter=Q(tag__in=chosen_ids)))
-        .order_by("-chosen", "-n", "tag__name")[: TAG_LIMIT + len(chosen_ids) + 1]
+def _count_links(query, branch, model, column, items):
+    query.add(
+        branch,
+        f"SELECT l.{column} AS value, COUNT(*) AS n FROM {quote(model)} l "
+        f"INNER JOIN {items} i ON i.id = l.news_id GROUP BY l.{column}",
     )
-    return [(row["tag"], row["tag__slug"], row["tag__name"], row["n"]) for row in rows]
 
 
-def count(filterset, trees):
-    """Every facet's counts, each from the results without that facet's own filter."""
-    chosen_tags = [tag.pk for tag in filterset.form.cleaned_data.get("tag") or ()]
-    by_country, by_group = _count_countries(filterset.without("country"))
+def _add_field(query, items, trees):
+    _count_links(query, "field", NewsFieldOfWork, "field_id", items)
+    pairs = _tree_pairs(trees.subtrees["field"])
+    if pairs:
+        query.tree("field_tree", pairs)
+        query.add(
+            "field-subtree",
+            f"SELECT t.ancestor AS value, COUNT(DISTINCT l.news_id) AS n "
+            f"FROM {quote(NewsFieldOfWork)} l INNER JOIN {items} i ON i.id = l.news_id "
+            f"INNER JOIN field_tree t ON t.node = l.field_id GROUP BY t.ancestor",
+        )
+
+
+def _add_structure(query, items, trees):
+    """An item counts for a structure when its lead or a supporting issuer is the structure
+    or under it. Most items have a lead issuer only: they are counted per lead issuer
+    ("structure-lead") and summed up the tree in Python. The few with supporting issuers are
+    counted per structure and subtree, each once ("structure-shared")."""
+    supporting = quote(NewsSupportingStructure)
+    has_supporting = f"EXISTS (SELECT 1 FROM {supporting} s WHERE s.news_id = i.id)"
+    query.add(
+        "structure-lead",
+        f"SELECT i.lead_structure_id AS value, COUNT(*) AS n FROM {items} i "
+        f"WHERE NOT {has_supporting} GROUP BY i.lead_structure_id",
+    )
+    pairs = _tree_pairs(trees.subtrees["structure"], everything=True)
+    if not pairs:
+        return
+    query.tree("structure_tree", pairs)
+    query.add(
+        "structure-shared",
+        f"SELECT t.ancestor AS value, COUNT(DISTINCT p.news_id) AS n FROM ("
+        f"SELECT i.id AS news_id, i.lead_structure_id AS structure_id FROM {items} i "
+        f"WHERE {has_supporting} "
+        f"UNION ALL SELECT s.news_id, s.structure_id FROM {supporting} s "
+        f"INNER JOIN {items} i ON i.id = s.news_id"
+        f") p INNER JOIN structure_tree t ON t.node = p.structure_id GROUP BY t.ancestor",
+    )
+
+
+def _sum_structures(lead, shared, trees):
+    """{structure id: items issued by it or under it}, from the two structure branches."""
     return {
-        "field": _count_fields(filterset.without("field"), trees),
-        "country": by_country,
-        "group": by_group,
-        "structure": _count_structures(filterset.without("structure"), trees),
-        "kind": _count_kinds(filterset.without("kind")),
-        "meeting": _count_meetings(filterset.without("meeting")),
-        "tag": _count_tags(filterset.without("tag"), chosen_tags),
-        "year": _count_years(filterset.without("year")),
+        ancestor: sum(lead.get(node, 0) for node in nodes) + shared.get(ancestor, 0)
+        for ancestor, nodes in trees.subtrees["structure"].items()
     }
+
+
+def _add_group(query, items, trees):
+    """Items about at least one member of each group: a semi-join each, cheaper than counting
+    distinct items over all the country links."""
+    for group in GROUP_NAMES:
+        members = [country.pk for country in trees.countries if country.group == group]
+        if not members:
+            continue
+        query.add(
+            "group",
+            f"SELECT %s AS value, COUNT(*) AS n FROM {items} i WHERE EXISTS (SELECT 1 "
+            f"FROM {quote(NewsCountry)} l WHERE l.news_id = i.id "
+            f"AND l.country_id IN ({placeholders(members)}))",
+            [str(group), *members],
+        )
+
+
+def _add_tag(query, items, chosen_tags):
+    """The chosen tags, then the most used ones."""
+    chosen = (
+        f"CASE WHEN l.tag_id IN ({placeholders(chosen_tags)}) THEN 0 ELSE 1 END, "
+        if chosen_tags
+        else ""
+    )
+    query.add(
+        "tag",
+        f"SELECT l.tag_id AS value, COUNT(*) AS n, t.slug AS slug, t.name AS label "
+        f"FROM {quote(TaggedNews)} l INNER JOIN {items} i ON i.id = l.content_object_id "
+        f"INNER JOIN {quote(Tag)} t ON t.id = l.tag_id "
+        f"GROUP BY l.tag_id, t.slug, t.name ORDER BY {chosen}COUNT(*) DESC, t.name "
+        f"LIMIT {TAG_LIMIT + len(chosen_tags) + 1:d}",
+        chosen_tags,
+        labelled=True,
+    )
+
+
+def _add_branch(query, branch, items, trees, chosen_tags):
+    if branch == "field":
+        _add_field(query, items, trees)
+    elif branch == "structure":
+        _add_structure(query, items, trees)
+    elif branch == "country":
+        _count_links(query, branch, NewsCountry, "country_id", items)
+    elif branch == "group":
+        _add_group(query, items, trees)
+    elif branch == "meeting":
+        _count_links(query, branch, NewsMeetingSeries, "meeting_series_id", items)
+    elif branch == "tag":
+        _add_tag(query, items, chosen_tags)
+    elif branch in ("kind", "year"):
+        query.add(branch, f"SELECT {branch} AS value, COUNT(*) AS n FROM {items} GROUP BY {branch}")
+    elif branch == "total":
+        query.add(branch, f"SELECT NULL AS value, COUNT(*) AS n FROM {items}")
+
+
+def _add_span(query, published):
+    """The first and the last year of all published news: the years the facet offers."""
+    for branch, order in (("first", "date_issued"), ("last", "-date_issued")):
+        sql, params = (
+            published.order_by(order)
+            .values(value=ExtractYear("date_issued"), n=Value(1))[:1]
+            .query.sql_with_params()
+        )
+        query.add(branch, sql, params)
+
+
+def _parse(rows, branches, trees, chosen_tags):
+    """{branch: counts} from the query's rows; every branch asked for gets an entry."""
+    found = {name: {} for name in [*BRANCHES, "first", "last"]}
+    found.update(
+        {"field-subtree": {}, "structure-lead": {}, "structure-shared": {}, "tag": [], "total": 0}
+    )
+    for branch, value, n, slug, label in rows:
+        if branch in ("group", "kind"):
+            found[branch][value] = n
+        elif branch == "tag":
+            found[branch].append((int(value), slug, label, n))
+        elif branch == "total":
+            found[branch] = n
+        else:
+            found[branch][int(Decimal(value))] = n
+    found["field"].update(found.pop("field-subtree"))  # subtrees counted once per item
+    found["structure"] = _sum_structures(
+        found.pop("structure-lead"), found.pop("structure-shared"), trees
+    )
+    chosen = set(chosen_tags)
+    found["tag"].sort(key=lambda row: (row[0] not in chosen, -row[3], row[2]))
+    first, last = found.pop("first"), found.pop("last")
+    found["span"] = (min(first, default=None), max(last, default=None))
+    return {branch: found[branch] for branch in branches}
+
+
+def count(filterset, trees, state=None, branches=(*BRANCHES, "span")):
+    """Every facet's counts, each from the results without that facet's own filter; the
+    number of results ("total"); the first and last year of all published news ("span").
+
+    With the publication `state`, what was counted before is taken from the cache, and what
+    is counted is kept there.
+    """
+    chosen_tags = sorted(tag.pk for tag in filterset.form.cleaned_data.get("tag") or ())
+    if state is None:
+        return _count(filterset, trees, branches, chosen_tags)
+    keys = {
+        branch: state.key("span")
+        if branch == "span"
+        else state.key(
+            "facet",
+            branch,
+            filterset.signature(without=BRANCHES[branch]),
+            tuple(chosen_tags) if branch == "tag" else (),
+        )
+        for branch in branches
+    }
+    cached = cache.get_many(keys.values())
+    found = {branch: cached[key] for branch, key in keys.items() if key in cached}
+    missing = {branch: key for branch, key in keys.items() if branch not in found}
+    if not missing:
+        return found
+    lock = state.key("counting", *missing.values())
+    if not cache.add(lock, True, WAIT_SECONDS):
+        found.update(_wait_for(missing))
+        missing = {branch: key for branch, key in keys.items() if branch not in found}
+        lock = None
+    try:
+        counted = _count(filterset, trees, list(missing), chosen_tags) if missing else {}
+        cache.set_many(
+            {missing[branch]: value for branch, value in counted.items()}, state.timeout()
+        )
+    finally:
+        if lock:
+            cache.delete(lock)
+    return {**found, **counted}
+
+
+def _count(filterset, trees, branches, chosen_tags):
+    """Count `branches` in one query."""
+    query = _Query()
+    for branch in branches:
+        if branch == "span":
+            _add_span(query, filterset.queryset)
+            continue
+        facet = BRANCHES[branch]
+        items = query.items(
+            filterset.without(facet), materialize=bool(filterset.signature(without=facet))
+        )
+        if items is not None:  # else nothing can match: no rows, every count 0
+            _add_branch(query, branch, items, trees, chosen_tags)
+    return _parse(query.run(), branches, trees, chosen_tags)
+
+
+def _wait_for(keys):
+    """What another request is counting ({branch: cache key}), as far as it is done within
+    WAIT_SECONDS: after a change, the first visitors of a busy page would otherwise all
+    count the same at once."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    found = {}
+    while len(found) < len(keys) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        cached = cache.get_many([key for branch, key in keys.items() if branch not in found])
+        found.update({branch: cached[key] for branch, key in keys.items() if key in cached})
+    return found
 
 
 # Building the choices for the template.
@@ -236,8 +424,12 @@ def _only(params, facet, param, value):
     return url_with(params, **changes)
 
 
-def build(filterset, params, trees, counts=None):
-    """{facet name: Facet}, in the order the page shows them. Without `counts`, no numbers."""
+def build(filterset, params, trees, counts=None, span=(None, None)):
+    """{facet name: Facet}, in the order the page shows them. Without `counts`, no numbers.
+
+    The years offered run from the first to the last year of all published news (`span`,
+    else counts["span"]).
+    """
     tag_rows = counts["tag"] if counts is not None else []
     numbers = None if counts is None else {**counts, "tag": {row[0]: row[3] for row in tag_rows}}
     facets = {}
@@ -262,10 +454,7 @@ def build(filterset, params, trees, counts=None):
     facets["country"] = Facet(
         "country",
         _("Country"),
-        [
-            choice("country", "group", value, value, label)
-            for value, label in GROUP_NAMES.items()
-        ]
+        [choice("country", "group", value, value, label) for value, label in GROUP_NAMES.items()]
         + [choice("country", "country", c.pk, c.slug, c.name) for c in trees.countries],
     )
     facets["structure"] = Facet(
@@ -302,8 +491,8 @@ def build(filterset, params, trees, counts=None):
         ),
     )
 
-    years = list(filterset.queryset.order_by().dates("date_issued", "year", order="DESC"))
-    year_values = [day.year for day in years]
+    first, last = counts["span"] if counts is not None else span
+    year_values = list(range(last, first - 1, -1)) if first and last else []
     chosen_year = filterset.form.cleaned_data.get("year")
     if chosen_year and chosen_year not in year_values:
         year_values = sorted([*year_values, chosen_year], reverse=True)
@@ -325,8 +514,19 @@ class ActiveFilter:
     invalid: bool = False
 
 
-ACTIVE_ORDER = ("q", "field", "country", "group", "structure", "kind", "meeting", "tag", "year",
-                "from", "to")
+ACTIVE_ORDER = (
+    "q",
+    "field",
+    "country",
+    "group",
+    "structure",
+    "kind",
+    "meeting",
+    "tag",
+    "year",
+    "from",
+    "to",
+)
 
 
 def _control_id(param):

@@ -5,9 +5,13 @@ within one are OR), year, from, to (ISO dates), q (search) and sort. Filters com
 except `country` and `group`, which together form the one country facet.
 """
 
+from dataclasses import dataclass
+from functools import cached_property
+
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from news import search
@@ -36,6 +40,107 @@ GROUP_NAMES = {
     Country.Group.ASIAN_PARTNER: _("Asian Partners for Co-operation"),
     Country.Group.MEDITERRANEAN_PARTNER: _("Mediterranean Partners for Co-operation"),
 }
+
+
+@dataclass
+class Trees:
+    """The taxonomy terms the filters accept and the facets offer, read once per publication
+    state (news/freshness.py) and kept in the cache: four small queries after a change, none
+    otherwise."""
+
+    fields: list  # [(field, depth)], depth-first in tree order
+    structures: list  # [(structure, depth)]
+    countries: list
+    meetings: list
+
+    @classmethod
+    def load(cls, state=None):
+        """The terms, from the cache when `state` (the publication state) is given."""
+        key = state.key("trees") if state is not None else None
+        trees = cache.get(key) if key else None
+        if trees is None:
+            trees = cls(
+                fields=in_tree_order(FieldOfWork.objects.only("pk", "name", "slug", "parent_id")),
+                structures=in_tree_order(
+                    Structure.objects.only("pk", "name", "acronym", "slug", "parent_id")
+                ),
+                countries=list(Country.objects.only("pk", "name", "slug", "group")),
+                meetings=list(MeetingSeries.objects.only("pk", "name", "slug")),
+            )
+            if key:
+                cache.set(key, trees, state.timeout())
+        return trees
+
+    @cached_property
+    def by_slug(self):
+        """{parameter: {slug: term}}, each in the order the facets show the terms."""
+        return {
+            "field": {term.slug: term for term, _depth in self.fields},
+            "structure": {term.slug: term for term, _depth in self.structures},
+            "country": {term.slug: term for term in self.countries},
+            "meeting": {term.slug: term for term in self.meetings},
+        }
+
+    @cached_property
+    def subtrees(self):
+        """{"field" or "structure": {id: ids of the term and everything under it}}."""
+        return {"field": subtrees(self.fields), "structure": subtrees(self.structures)}
+
+    def subtree_ids(self, tree, terms):
+        """Ids of `terms` of `tree` ("field" or "structure") and everything under them."""
+        return set().union(*(self.subtrees[tree][term.pk] for term in terms))
+
+
+def in_tree_order(nodes):
+    """[(node, depth)] depth-first, siblings in the model's order."""
+    nodes = list(nodes)
+    ids = {node.pk for node in nodes}
+    children = {}
+    for node in nodes:
+        parent = node.parent_id if node.parent_id in ids else None
+        children.setdefault(parent, []).append(node)
+    ordered, stack, seen = [], [(node, 0) for node in reversed(children.get(None, []))], set()
+    while stack:
+        node, depth = stack.pop()
+        if node.pk in seen:
+            continue
+        seen.add(node.pk)
+        ordered.append((node, depth))
+        stack.extend((child, depth + 1) for child in reversed(children.get(node.pk, [])))
+    return ordered
+
+
+def subtrees(ordered):
+    """{node id: ids of the node and everything under it}, from a depth-first list."""
+    found, path = {}, []
+    for node, depth in ordered:
+        del path[depth:]
+        path.append(node.pk)
+        for ancestor in path:
+            found.setdefault(ancestor, set()).add(node.pk)
+    return found
+
+
+class TermsField(forms.MultipleChoiceField):
+    """Slugs of taxonomy terms, checked against terms already read (Trees): no query.
+
+    Cleans to the chosen terms, in the order the facet shows them.
+    """
+
+    def __init__(self, *, terms=None, **kwargs):
+        self.terms = terms or {}
+        super().__init__(**kwargs)
+
+    def valid_value(self, value):
+        return value in self.terms
+
+    def clean(self, value):
+        chosen = set(super().clean(value))
+        return [term for slug, term in self.terms.items() if slug in chosen]
+
+
+class TermsFilter(django_filters.Filter):
+    field_class = TermsField
 
 
 class Sort:
@@ -92,17 +197,13 @@ class NewsFilter(django_filters.FilterSet):
             )
         },
     )
-    field = django_filters.ModelMultipleChoiceFilter(
+    field = TermsFilter(
         label=_("Field of work"),
-        queryset=FieldOfWork.objects.all(),
-        to_field_name="slug",
         method="filter_field",
         error_messages={"invalid_choice": _("There is no field of work “%(value)s”.")},
     )
-    country = django_filters.ModelMultipleChoiceFilter(
+    country = TermsFilter(
         label=_("Country"),
-        queryset=Country.objects.all(),
-        to_field_name="slug",
         method="filter_country",
         error_messages={"invalid_choice": _("There is no country “%(value)s”.")},
     )
@@ -112,10 +213,8 @@ class NewsFilter(django_filters.FilterSet):
         method="filter_country",
         error_messages={"invalid_choice": _("There is no group of countries “%(value)s”.")},
     )
-    structure = django_filters.ModelMultipleChoiceFilter(
+    structure = TermsFilter(
         label=_("Issued by"),
-        queryset=Structure.objects.all(),
-        to_field_name="slug",
         method="filter_structure",
         error_messages={"invalid_choice": _("There is no structure “%(value)s”.")},
     )
@@ -125,10 +224,8 @@ class NewsFilter(django_filters.FilterSet):
         method="filter_kind",
         error_messages={"invalid_choice": _("There is no kind of news “%(value)s”.")},
     )
-    meeting = django_filters.ModelMultipleChoiceFilter(
+    meeting = TermsFilter(
         label=_("Meeting or conference"),
-        queryset=MeetingSeries.objects.all(),
-        to_field_name="slug",
         method="filter_meeting",
         error_messages={"invalid_choice": _("There is no meeting series “%(value)s”.")},
     )
@@ -172,7 +269,7 @@ class NewsFilter(django_filters.FilterSet):
         fields = []
         form = NewsFilterForm
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, trees=None, **kwargs):
         if data is not None:
             # Empty values of the repeatable parameters (e.g. "?country=") select nothing.
             data = data.copy()
@@ -180,6 +277,9 @@ class NewsFilter(django_filters.FilterSet):
                 if name in data:
                     data.setlist(name, [value for value in data.getlist(name) if value != ""])
         super().__init__(data, *args, **kwargs)
+        self.trees = trees or Trees.load()
+        for name, terms in self.trees.by_slug.items():
+            self.filters[name].extra["terms"] = terms
 
     # The narrowing, one method per facet.
 
@@ -187,10 +287,10 @@ class NewsFilter(django_filters.FilterSet):
         return search.matching(queryset, value)
 
     def filter_field(self, queryset, name, value):
-        return queryset.about(value)
+        return queryset.about(value, ids=self.trees.subtree_ids("field", value))
 
     def filter_structure(self, queryset, name, value):
-        return queryset.issued_by(value)
+        return queryset.issued_by(value, ids=self.trees.subtree_ids("structure", value))
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(kind__in=value)
@@ -198,11 +298,13 @@ class NewsFilter(django_filters.FilterSet):
     def filter_country(self, queryset, name, value):
         """`country` and `group` are one facet: about any chosen country or group member."""
         countries = self.form.cleaned_data.get("country")
-        groups = self.form.cleaned_data.get("group")
+        groups = self.form.cleaned_data.get("group") or ()
         if name == "group" and countries:
             return queryset  # already applied with the countries
-        about = Q(country__in=countries or []) | Q(country__group__in=groups or [])
-        return queryset.filter(Exists(NewsCountry.objects.filter(about, news=OuterRef("pk"))))
+        ids = {country.pk for country in countries or ()}
+        ids.update(country.pk for country in self.trees.countries if country.group in groups)
+        links = NewsCountry.objects.filter(news=OuterRef("pk"), country__in=ids)
+        return queryset.filter(Exists(links))
 
     def filter_meeting(self, queryset, name, value):
         links = NewsMeetingSeries.objects.filter(news=OuterRef("pk"), meeting_series__in=value)
@@ -240,6 +342,19 @@ class NewsFilter(django_filters.FilterSet):
         """The results as they would be with no choice made in `facet` (for its counts)."""
         return self.filter_queryset(self.queryset.all(), without=facet)
 
+    def signature(self, without=None):
+        """The valid filters applied, except those of the facet `without`, as a hashable
+        value: equal for URLs that select the same items (for cache keys)."""
+        skipped = FACET_PARAMETERS.get(without, ())
+        parts = []
+        for name, value in sorted(self.form.cleaned_data.items()):
+            if name not in self.filters or name in skipped or not value:
+                continue
+            if isinstance(value, list | tuple) or hasattr(value, "model"):
+                value = tuple(sorted(str(getattr(item, "pk", item)) for item in value))
+            parts.append((name, str(value) if not isinstance(value, tuple) else value))
+        return tuple(parts)
+
     @property
     def search_text(self):
         return self.form.cleaned_data.get("q", "")
@@ -250,12 +365,39 @@ class NewsFilter(django_filters.FilterSet):
 
     def results(self):
         """The filtered items in the chosen order."""
-        queryset = self.qs
+        return self.ordered(self.qs)
+
+    def ordered(self, queryset):
+        """`queryset` in the chosen order."""
         if self.sort == Sort.RELEVANCE:
             return search.by_relevance(queryset, self.search_text)
         if self.sort == Sort.OLDEST:
             return queryset.order_by("date_issued", "id")
         return queryset.order_by("-date_issued", "-id")
+
+    def page(self, start, stop, state=None):
+        """Results `start` to `stop` in the chosen order, from one query: the page is chosen
+        by id (kept in the cache under the publication `state`, if given), and only its items
+        are read, with their search snippets."""
+        key = state.key("page", self.signature(), self.sort, start, stop) if state else None
+        ids = cache.get(key) if key else None
+        manager = self.queryset.model._default_manager
+        if ids is None:
+            chosen = self.results().values("pk")[start:stop]
+            items = self.ordered(manager.filter(pk__in=chosen))
+        else:
+            items = manager.filter(pk__in=ids)
+        items = items.select_related("lead_structure").defer("body", "search_vector")
+        if self.search_text:
+            items = search.with_snippets(items, self.search_text)
+        items = list(items)
+        if ids is None:
+            if key:
+                cache.set(key, [item.pk for item in items], state.timeout())
+        else:
+            position = {pk: index for index, pk in enumerate(ids)}
+            items.sort(key=lambda item: position[item.pk])
+        return items
 
     def summary(self):
         """The active filters in words, e.g. for a feed title: ["Media freedom", "2024"]."""

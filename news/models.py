@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from news import freshness
 from news.attachments import clean_attachment, private_storage
 from news.html import sanitize_html
 from news.images import clean_lead_image
@@ -38,6 +39,19 @@ class NewsItemQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and its publication time has come."""
         return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def update(self, **kwargs):
+        """Also makes public pages forget what they keep (news/freshness.py): update() sends
+        no signal."""
+        updated = super().update(**kwargs)
+        freshness.changed()
+        return updated
+
+    def bulk_create(self, *args, **kwargs):
+        """Also makes public pages forget what they keep: bulk_create() sends no signal."""
+        created = super().bulk_create(*args, **kwargs)
+        freshness.changed()
+        return created
 
     def editable_by(self, user):
         """The items `user` may see and change in the admin.
@@ -289,22 +303,31 @@ class NewsItem(models.Model):
             ),
         ]
         indexes = [
-            # The public list, newest first: published() ordered by date issued.
+            # The public list, newest first: published() ordered by date issued. With the
+            # publication time in it, a page of ids is read from the index alone (PostgreSQL).
             models.Index(
                 "status",
                 models.F("date_issued").desc(),
                 models.F("id").desc(),
-                name="news_status_recent_idx",
+                name="news_public_recent_idx",
+                include=["published_at"],
             ),
-            # Scheduled items: published() compares the publication time with now.
-            models.Index(fields=["status", "published_at"], name="news_status_published_at_idx"),
+            # published() compares the publication time with now; the facet counts of
+            # news/facets.py read the kind, date and lead issuer of every published item from
+            # this index alone (PostgreSQL).
+            models.Index(
+                fields=["status", "published_at"],
+                name="news_public_facets_idx",
+                include=["id", "kind", "date_issued", "lead_structure"],
+            ),
             # The public list filtered by kind (?kind=…), newest first.
             models.Index(
                 "status",
                 "kind",
                 models.F("date_issued").desc(),
                 models.F("id").desc(),
-                name="news_status_kind_recent_idx",
+                name="news_public_kind_recent_idx",
+                include=["published_at"],
             ),
             # Full-text search (?q=…): a GIN index on PostgreSQL, see news/search.py.
             SearchVectorIndex(fields=["search_vector"], name="news_search_vector_idx"),

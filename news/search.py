@@ -122,41 +122,49 @@ def _mark(text, start, stop):
     return mark_safe(marked)  # everything but the markers was escaped above
 
 
+def with_snippets(queryset, text):
+    """`queryset` (one page of items) with each item's snippet for `text`, on PostgreSQL:
+    the headline is made in the same query as the page, for its items only."""
+    if not is_postgresql():
+        return queryset
+    plain_body = models.Func(
+        models.F("body"),
+        models.Value("<[^>]*>"),
+        models.Value(" "),
+        models.Value("g"),
+        function="regexp_replace",
+        output_field=models.TextField(),
+    )
+    document = Concat(
+        models.F("lede"), models.Value(" "), plain_body, output_field=models.TextField()
+    )
+    headline = SearchHeadline(
+        document,
+        _query(text),
+        config=CONFIG,
+        start_sel=_START,
+        stop_sel=_STOP,
+        max_words=30,
+        min_words=12,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+    return queryset.annotate(search_headline=headline)
+
+
 def snippets(items, text):
-    """{item id: safe HTML snippet with the matches marked} for the items of one page."""
+    """{item id: safe HTML snippet with the matches marked} for the items of one page.
+
+    On PostgreSQL the items come from with_snippets(); elsewhere the words of the search are
+    marked in each item's lede.
+    """
     if not items:
         return {}
     if is_postgresql():
-        from news.models import NewsItem
-
-        plain_body = models.Func(
-            models.F("body"),
-            models.Value("<[^>]*>"),
-            models.Value(" "),
-            models.Value("g"),
-            function="regexp_replace",
-            output_field=models.TextField(),
-        )
-        document = Concat(
-            models.F("lede"), models.Value(" "), plain_body, output_field=models.TextField()
-        )
-        headline = SearchHeadline(
-            document,
-            _query(text),
-            config=CONFIG,
-            start_sel=_START,
-            stop_sel=_STOP,
-            max_words=30,
-            min_words=12,
-            max_fragments=2,
-            fragment_delimiter=" … ",
-        )
-        rows = (
-            NewsItem.objects.filter(pk__in=[item.pk for item in items])
-            .annotate(snippet=headline)
-            .values_list("pk", "snippet")
-        )
-        return {pk: _mark(html.unescape(snippet), _START, _STOP) for pk, snippet in rows}
+        return {
+            item.pk: _mark(html.unescape(item.search_headline), _START, _STOP)
+            for item in items
+        }
     terms = words(text)
     if not terms:
         return {}

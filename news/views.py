@@ -3,6 +3,7 @@ from html import unescape
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Exists, OuterRef
@@ -19,7 +20,7 @@ from django.utils.translation import ngettext
 
 from news import facets, freshness, search
 from news.attachments import download_name
-from news.filters import NewsFilter, Sort
+from news.filters import NewsFilter, Sort, Trees
 from news.images import social_image
 from news.models import NewsCountry, NewsFieldOfWork, NewsItem, PreviewLink
 from taxonomy.models import Chairpersonship
@@ -52,13 +53,12 @@ def news_list(request):
     changed (news/freshness.py); a visitor's copy of an unchanged page gets a 304.
     """
     state = freshness.current()
-    parts = ("list", request.GET.urlencode())
-    return freshness.respond(request, state, parts, lambda: list_response(request, state))
+    return freshness.respond(request, state, lambda: list_response(request, state))
 
 
 def list_response(request, state):
     params = request.GET
-    trees = facets.Trees.load(state)
+    trees = Trees.load(state)
     filterset = NewsFilter(params, queryset=NewsItem.objects.published(), trees=trees)
     valid = filterset.is_valid()
     if valid:
@@ -85,7 +85,7 @@ def list_response(request, state):
     if not valid:
         return render(request, "news/list.html", context, status=400)
 
-    paginator = Paginator(CountedResults(filterset, counts["total"]), LIST_PAGE_SIZE)
+    paginator = Paginator(CountedResults(filterset, counts["total"], state), LIST_PAGE_SIZE)
     feed_query = facets.url_with(params, sort=None)
     context.update(
         paginator=paginator,
@@ -122,8 +122,8 @@ class CountedResults:
     """The results of a FilterSet for the Paginator: their number is known already (counted
     with the facets), and a page is read with one query (NewsFilter.page())."""
 
-    def __init__(self, filterset, total):
-        self.filterset, self.total = filterset, total
+    def __init__(self, filterset, total, state=None):
+        self.filterset, self.total, self.state = filterset, total, state
 
     def count(self):
         return self.total
@@ -132,7 +132,7 @@ class CountedResults:
         return self.total
 
     def __getitem__(self, index):
-        return self.filterset.page(index.start, index.stop)
+        return self.filterset.page(index.start, index.stop, self.state)
 
 
 # What an item's page shows besides the item: prefetched for detail_context().
@@ -147,7 +147,15 @@ PAGE_RELATIONS = [
 
 
 def detail(request, slug):
-    """An item's public page; a withdrawn item keeps it, under its withdrawal notice."""
+    """An item's public page; a withdrawn item keeps it, under its withdrawal notice.
+
+    Kept in the cache and answered with 304 while nothing public changes (news/freshness.py).
+    """
+    state = freshness.current()
+    return freshness.respond(request, state, lambda: detail_response(request, slug))
+
+
+def detail_response(request, slug):
     pages = NewsItem.objects.published() | NewsItem.objects.withdrawn()
     item = get_object_or_404(
         pages.select_related("lead_structure").prefetch_related(*PAGE_RELATIONS), slug=slug
@@ -191,14 +199,24 @@ def related_news(item):
     country_ids = [country.pk for country in item.countries.all()]
     if not field_ids and not country_ids:
         return []
-    shares_field = NewsFieldOfWork.objects.filter(news=OuterRef("pk"), field__in=field_ids)
-    shares_country = NewsCountry.objects.filter(news=OuterRef("pk"), country__in=country_ids)
-    return list(
-        NewsItem.objects.published()
-        .filter(Exists(shares_field) | Exists(shares_country))
-        .exclude(pk=item.pk)
-        .select_related("lead_structure")[:RELATED_NEWS]
-    )
+    # Which items they are is kept in the cache until something public changes; the items
+    # themselves are read by id.
+    state = freshness.current()
+    key = state.key("related", item.pk, field_ids, country_ids)
+    ids = cache.get(key)
+    if ids is None:
+        shares_field = NewsFieldOfWork.objects.filter(news=OuterRef("pk"), field__in=field_ids)
+        shares_country = NewsCountry.objects.filter(news=OuterRef("pk"), country__in=country_ids)
+        newest = (
+            NewsItem.objects.published()
+            .filter(Exists(shares_field) | Exists(shares_country))
+            .exclude(pk=item.pk)
+            .values("pk")[:RELATED_NEWS]
+        )
+        related = list(NewsItem.objects.filter(pk__in=newest).select_related("lead_structure"))
+        cache.set(key, [other.pk for other in related], state.timeout())
+        return related
+    return list(NewsItem.objects.filter(pk__in=ids).select_related("lead_structure"))
 
 
 def news_article_json_ld(request, item, canonical, image_url, description):

@@ -464,3 +464,13 @@ def test_load_leaves_fresh_statistics_for_the_planner():
         estimates = dict(cursor.fetchall())
     assert estimates[NewsItem._meta.db_table] == NewsItem.objects.count()
     assert estimates[NewsFieldOfWork._meta.db_table] == NewsFieldOfWork.objects.count()
+
+
+@pytest.mark.django_db
+def test_the_list_counts_loaded_items_at_once_even_when_cached(client):
+    call_command("load_demo", items=20, stdout=StringIO())
+    before = client.get("/news/").context["page_obj"].paginator.count
+
+    call_command("load_demo", items=60, stdout=StringIO())
+
+    assert client.get("/news/").context["page_obj"].paginator.count > before

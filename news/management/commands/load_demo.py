@@ -14,6 +14,7 @@ from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from news import freshness
 from news.demo import (
     FIRST_DAY,
     LAST_DAY,
@@ -195,8 +196,11 @@ class Command(BaseCommand):
         finally:
             gc.unfreeze()
             writer.close()
-        if writer.added and connection.vendor == "postgresql":
-            self.analyze()
+        if writer.added:
+            # COPY sends no signal: public pages must forget the counts they keep.
+            freshness.changed()
+            if connection.vendor == "postgresql":
+                self.analyze()
         self.stdout.write(
             self.style.SUCCESS(
                 _(
