@@ -110,10 +110,14 @@ class Tag(TagBase):
 
 
 class TaggedNews(TaggedItemBase):
+    # Both ends are indexed by the unique constraint and the index below; db_index=False
+    # spares a duplicate index on each (and its cost on every insert).
     content_object = models.ForeignKey(
-        "NewsItem", on_delete=models.CASCADE, related_name="tagged_items"
+        "NewsItem", on_delete=models.CASCADE, related_name="tagged_items", db_index=False
     )
-    tag = models.ForeignKey(Tag, on_delete=models.PROTECT, related_name="tagged_news")
+    tag = models.ForeignKey(
+        Tag, on_delete=models.PROTECT, related_name="tagged_news", db_index=False
+    )
 
     class Meta:
         verbose_name = _("news item using it")
@@ -386,8 +390,14 @@ class NewsItem(models.Model):
 
 
 class NewsFieldOfWork(models.Model):
-    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="field_links")
-    field = models.ForeignKey(FieldOfWork, on_delete=models.PROTECT, related_name="+")
+    # In this and the link tables below, the unique (news, term) constraint and the
+    # (term, news) index serve both directions; the foreign keys need no index of their own.
+    news = models.ForeignKey(
+        NewsItem, on_delete=models.CASCADE, related_name="field_links", db_index=False
+    )
+    field = models.ForeignKey(
+        FieldOfWork, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
 
     class Meta:
         verbose_name = _("news item using it")
@@ -405,8 +415,12 @@ class NewsFieldOfWork(models.Model):
 
 
 class NewsCountry(models.Model):
-    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="country_links")
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
+    news = models.ForeignKey(
+        NewsItem, on_delete=models.CASCADE, related_name="country_links", db_index=False
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
 
     class Meta:
         verbose_name = _("news item using it")
@@ -424,8 +438,12 @@ class NewsCountry(models.Model):
 
 
 class NewsMeetingSeries(models.Model):
-    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="meeting_links")
-    meeting_series = models.ForeignKey(MeetingSeries, on_delete=models.PROTECT, related_name="+")
+    news = models.ForeignKey(
+        NewsItem, on_delete=models.CASCADE, related_name="meeting_links", db_index=False
+    )
+    meeting_series = models.ForeignKey(
+        MeetingSeries, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
 
     class Meta:
         verbose_name = _("news item using it")
@@ -443,8 +461,12 @@ class NewsMeetingSeries(models.Model):
 
 
 class NewsSupportingStructure(models.Model):
-    news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="supporting_links")
-    structure = models.ForeignKey(Structure, on_delete=models.PROTECT, related_name="+")
+    news = models.ForeignKey(
+        NewsItem, on_delete=models.CASCADE, related_name="supporting_links", db_index=False
+    )
+    structure = models.ForeignKey(
+        Structure, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
 
     class Meta:
         verbose_name = _("news item also issued by it")
