@@ -60,10 +60,10 @@ class Trees:
         trees = cache.get(key) if key else None
         if trees is None:
             trees = cls(
-                fields=in_tree_order(FieldOfWork.objects.only("pk", "name", "slug", "parent_id")),
-                structures=in_tree_order(
-                    Structure.objects.only("pk", "name", "acronym", "slug", "parent_id")
-                ),
+                fields=FieldOfWork.objects.only("pk", "name", "slug", "parent_id").in_tree_order(),
+                structures=Structure.objects.only(
+                    "pk", "name", "acronym", "slug", "parent_id"
+                ).in_tree_order(),
                 countries=list(Country.objects.only("pk", "name", "slug", "group")),
                 meetings=list(MeetingSeries.objects.only("pk", "name", "slug")),
             )
@@ -89,25 +89,6 @@ class Trees:
     def subtree_ids(self, tree, terms):
         """Ids of `terms` of `tree` ("field" or "structure") and everything under them."""
         return set().union(*(self.subtrees[tree][term.pk] for term in terms))
-
-
-def in_tree_order(nodes):
-    """[(node, depth)] depth-first, siblings in the model's order."""
-    nodes = list(nodes)
-    ids = {node.pk for node in nodes}
-    children = {}
-    for node in nodes:
-        parent = node.parent_id if node.parent_id in ids else None
-        children.setdefault(parent, []).append(node)
-    ordered, stack, seen = [], [(node, 0) for node in reversed(children.get(None, []))], set()
-    while stack:
-        node, depth = stack.pop()
-        if node.pk in seen:
-            continue
-        seen.add(node.pk)
-        ordered.append((node, depth))
-        stack.extend((child, depth + 1) for child in reversed(children.get(node.pk, [])))
-    return ordered
 
 
 def subtrees(ordered):

@@ -13,24 +13,10 @@ from taxonomy.admin import InUseDeletePageMixin
 
 
 def tree_order():
-    """[(pk, depth)] of every structure in tree order, from one query.
-
-    Children follow their parent, siblings in their own order. A structure cut off from
-    the roots (which Structure.clean prevents) is left out rather than looped over.
-    """
-    children = {}
-    for pk, parent_id in Structure.objects.order_by("order", "name").values_list("pk", "parent_id"):
-        children.setdefault(parent_id, []).append(pk)
-    order, seen = [], set()
-    stack = [(pk, 0) for pk in reversed(children.get(None, []))]
-    while stack:
-        pk, depth = stack.pop()
-        if pk in seen:
-            continue
-        seen.add(pk)
-        order.append((pk, depth))
-        stack.extend((child, depth + 1) for child in reversed(children.get(pk, [])))
-    return order
+    """[(pk, depth)] of every structure in tree order, from one query: children follow their
+    parent, siblings in their own order."""
+    structures = Structure.objects.order_by("order", "name").only("pk", "parent_id")
+    return [(node.pk, depth) for node, depth in structures.in_tree_order()]
 
 
 def value_by_pk(values, default):

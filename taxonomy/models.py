@@ -20,6 +20,26 @@ class TreeQuerySet(models.QuerySet):
                 stack.extend(children.get(pk, ()))
         return found
 
+    def in_tree_order(self):
+        """[(node, depth)] depth-first, siblings in the queryset's order. A node whose parent
+        is not among the rows counts as a root; one cut off in a cycle is left out."""
+        nodes = list(self)
+        ids = {node.pk for node in nodes}
+        children = {}
+        for node in nodes:
+            parent = node.parent_id if node.parent_id in ids else None
+            children.setdefault(parent, []).append(node)
+        ordered, seen = [], set()
+        stack = [(node, 0) for node in reversed(children.get(None, []))]
+        while stack:
+            node, depth = stack.pop()
+            if node.pk in seen:
+                continue
+            seen.add(node.pk)
+            ordered.append((node, depth))
+            stack.extend((child, depth + 1) for child in reversed(children.get(node.pk, [])))
+        return ordered
+
     def nested(self):
         """The rows as a tree, in order: [(node, [(child, [...]), ...]), ...]."""
         children = {}
