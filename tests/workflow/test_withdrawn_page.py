@@ -5,6 +5,7 @@ import datetime
 import feedparser
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from news import services
 from tests.factories import (
@@ -57,8 +58,10 @@ def test_withdrawn_page_answers_with_the_notice_its_date_and_its_content(client,
 
     assert response.status_code == 200
     page = response.content.decode()
-    date = withdrawn.withdrawn_at.strftime("%-d %B %Y")
-    assert f'Withdrawn on <time datetime="{withdrawn.withdrawn_at:%Y-%m-%d}">{date}</time>:' in page
+    # The site's day, in its time zone (Vienna), not the UTC day of the stored time.
+    withdrawn_on = timezone.localtime(withdrawn.withdrawn_at)
+    date = withdrawn_on.strftime("%-d %B %Y")
+    assert f'Withdrawn on <time datetime="{withdrawn_on:%Y-%m-%d}">{date}</time>:' in page
     assert "The figures were wrong; see the corrected report." in page
     assert "Returns rose by a tenth in the quarter." in page
     assert "<title>[Withdrawn] Quarterly figures on returns" in page
