@@ -36,11 +36,13 @@ class AttachmentInline(admin.TabularInline):
 
     @admin.display(description=_("stored document"))
     def document(self, attachment):
-        # Attachments have no public address; staff open them through the preview route.
+        # Attachments have no public address; staff open them through the preview route. The
+        # file is stored under a generated name: the link shows the name it was uploaded as.
         if not attachment.pk or not attachment.file:
             return "—"
         url = reverse("news:preview-attachment", args=[attachment.news_id, attachment.pk])
-        return format_html('<a href="{}">{}</a>', url, attachment.file.name.rsplit("/", 1)[-1])
+        shown = attachment.original_name or attachment.file.name.rsplit("/", 1)[-1]
+        return format_html('<a href="{}">{}</a>', url, shown)
 
 
 @admin.register(NewsItem)
@@ -78,6 +80,7 @@ class NewsItemAdmin(WorkflowAdminMixin, NewsRevisionAdmin):
         "meeting_series",
     ]
     readonly_fields = [
+        "image_original_name",
         "missing_for_publication",
         "withdrawn_at",
         "created_at",
@@ -112,6 +115,7 @@ class NewsItemAdmin(WorkflowAdminMixin, NewsRevisionAdmin):
                 {
                     "fields": [
                         "image",
+                        "image_original_name",
                         "image_alt",
                         "image_caption",
                         "image_credit",

@@ -13,6 +13,8 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from news.uploads import generated_name, original_name
+
 PDF_SIGNATURE = b"%PDF-"
 
 
@@ -41,11 +43,21 @@ class PrivateStorage(FileSystemStorage):
 private_storage = PrivateStorage()
 
 
+def attachment_path(attachment, filename):
+    """Attachment.file's upload_to: news/attachments/<year>/<month>/<random>.pdf.
+
+    clean_attachment() has checked the content; the uploader's name is Attachment.original_name.
+    """
+    return generated_name("news/attachments/%Y/%m/", ".pdf")
+
+
 def clean_attachment(attachment):
-    """Attachment.clean(): a new upload must be a PDF by content and within the size limit."""
+    """Attachment.clean(): a new upload must be a PDF by content and within the size limit;
+    its name is kept as data."""
     file = attachment.file
     if not file or file._committed:
         return
+    attachment.original_name = original_name(file.name)
     if file.size > settings.NEWS_ATTACHMENT_MAX_BYTES:
         raise ValidationError(
             {
@@ -74,5 +86,9 @@ def clean_attachment(attachment):
 
 
 def download_name(attachment):
-    """A file name safe in any browser and header, made from the attachment's title."""
+    """A file name safe in any browser and header, made from the attachment's title.
+
+    Not the uploader's name (Attachment.original_name): that may be an internal working name
+    such as `draft-v3-comments.pdf`, not meant for the public.
+    """
     return (slugify(attachment.title)[:80].strip("-") or "document") + ".pdf"

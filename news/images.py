@@ -1,9 +1,10 @@
 """Lead images: what an upload must be, how it is cleaned, and the renditions the site serves.
 
-An upload is identified by its content, never its name. Accepted images are decoded and
-re-encoded from their pixels, so that camera metadata (EXIF with GPS, XMP, comments) and
-anything hidden after the pixels never reach the public. Renditions are made by
-easy-thumbnails when an item is saved, so that pages only look them up on disk.
+An upload is identified by its content, never its name, and stored under a generated name
+(news/uploads.py). Accepted images are decoded and re-encoded from their pixels, so that camera
+metadata (EXIF with GPS, XMP, comments) and anything hidden after the pixels never reach the
+public. Renditions are made by easy-thumbnails when an item is saved, so that pages only look
+them up on disk.
 """
 
 import io
@@ -24,6 +25,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from news.uploads import generated_name, original_name
+
 logger = logging.getLogger(__name__)
 
 # Pillow warns above this and refuses to open twice this, whoever asks (easy-thumbnails too).
@@ -37,6 +40,19 @@ DAMAGED = (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombEr
 
 class CleanImage(ContentFile):
     """An upload already re-encoded, so that a second clean() leaves it alone."""
+
+
+def lead_image_path(item, filename):
+    """NewsItem.image's upload_to: news/images/<year>/<month>/<random>.<extension>.
+
+    The extension is the one clean_upload() chose from the content; a file stored some other
+    way keeps its extension only if it is one of ours.
+    """
+    extension = os.path.splitext(filename)[1].lower()
+    extension = {".jpeg": ".jpg"}.get(extension, extension)
+    if extension not in EXTENSIONS.values():
+        extension = ""
+    return generated_name("news/images/%Y/%m/", extension)
 
 
 def upload_rules():
@@ -179,7 +195,7 @@ def _encode(image, format):
     return output.getvalue()
 
 
-def clean_upload(file, name):
+def clean_upload(file):
     """Check an uploaded lead image and return it re-encoded, or raise ValidationError."""
     if file.size > settings.NEWS_IMAGE_MAX_BYTES:
         raise ValidationError(
@@ -216,19 +232,23 @@ def clean_upload(file, name):
                 "min_height": settings.NEWS_IMAGE_MIN_HEIGHT,
             },
         )
-    stem = os.path.splitext(os.path.basename(name))[0][:60] or "image"
-    return CleanImage(_encode(clean, format), name=stem + EXTENSIONS[format])
+    # Stored under a generated name (lead_image_path); only the extension counts here.
+    return CleanImage(_encode(clean, format), name="image" + EXTENSIONS[format])
 
 
 def clean_lead_image(item):
-    """NewsItem.clean(): a new upload is checked and re-encoded; an image needs alt text."""
+    """NewsItem.clean(): a new upload is checked and re-encoded, its name kept as data; an
+    image needs alt text."""
     errors = {}
     image = item.image
     if image and not image._committed and not isinstance(image.file, CleanImage):
         try:
-            item.image = clean_upload(image.file, image.name)
+            item.image = clean_upload(image.file)
+            item.image_original_name = original_name(image.name)
         except ValidationError as error:
             errors["image"] = error
+    if not item.image:
+        item.image_original_name = ""
     if item.image and not item.image_alt.strip():
         errors["image_alt"] = ValidationError(
             _("Describe what the image shows, for people who cannot see it."), code="alt_missing"

@@ -12,9 +12,9 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from news import freshness
-from news.attachments import clean_attachment, private_storage
+from news.attachments import attachment_path, clean_attachment, private_storage
 from news.html import sanitize_html
-from news.images import clean_lead_image
+from news.images import clean_lead_image, lead_image_path
 from news.search import SearchVectorIndex
 from structures.models import Structure
 from taxonomy.models import Country, FieldOfWork, MeetingSeries
@@ -213,8 +213,13 @@ class NewsItem(models.Model):
     )
     tags = TaggableManager(verbose_name=_("tags"), through=TaggedNews, blank=True)
 
-    image = models.ImageField(
-        _("lead image"), upload_to="news/images/%Y/%m/", blank=True
+    image = models.ImageField(_("lead image"), upload_to=lead_image_path, blank=True)
+    image_original_name = models.CharField(
+        _("uploaded as"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("The file's name on the uploader's computer; the site stores it renamed."),
     )
     image_alt = models.CharField(
         _("image alt text"),
@@ -490,10 +495,17 @@ class Attachment(models.Model):
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(
         _("file"),
-        upload_to="news/attachments/%Y/%m/",
+        upload_to=attachment_path,
         storage=private_storage,
         validators=[FileExtensionValidator(["pdf"])],
         help_text=_("A PDF document."),
+    )
+    original_name = models.CharField(
+        _("uploaded as"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("The file's name on the uploader's computer; the site stores it renamed."),
     )
     language = models.CharField(
         _("language"), max_length=10, choices=settings.ATTACHMENT_LANGUAGES, default="en"
