@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import NewsItem
+from news.revisions import saved_state
 from tests.factories import (
     CountryFactory,
     FieldOfWorkFactory,
@@ -161,6 +162,7 @@ def test_publishing_checks_the_submitted_fields_of_work_not_the_stored_ones(supe
     response = superuser_client.post(
         reverse("admin:news_newsitem_change", args=[item.pk]),
         form_data(
+            edit_version=saved_state(item.pk).token,
             title=item.title,
             slug=item.slug,
             status=NewsItem.Status.PUBLISHED,
@@ -203,6 +205,7 @@ def test_editing_records_the_editor_and_keeps_the_creator(superuser_client, supe
     response = superuser_client.post(
         reverse("admin:news_newsitem_change", args=[item.pk]),
         form_data(
+            edit_version=saved_state(item.pk).token,
             title="A better title",
             slug=item.slug,
             lead_structure=item.lead_structure_id,

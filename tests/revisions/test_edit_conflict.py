@@ -76,15 +76,103 @@ def test_second_save_is_refused_and_the_second_editors_text_is_kept(first, secon
     assert not item.countries.exists()
 
 
-def test_saving_again_after_the_refusal_goes_through(first, second, item, url):
+def refused_save(first, second, url, **changes):
+    """The second editor's save, refused because the first saved meanwhile."""
     second_form = second.get(url)
     first.post(url, form_values(first.get(url), title="Mission trains 40 judges"))
-    refused = second.post(url, form_values(second_form, title="Judges and prosecutors"))
+    refused = second.post(url, form_values(second_form, **changes))
     assert refused.status_code == 200
+    return refused
 
-    response = second.post(url, form_values(refused))
+
+def test_the_refused_page_offers_the_choice_to_save_over_theirs(first, second, url):
+    assert 'name="overwrite"' not in second.get(url).content.decode()
+
+    refused = refused_save(first, second, url, title="Judges and prosecutors")
+
+    content = refused.content.decode()
+    assert 'name="overwrite"' in content
+    assert "I have compared: save my version over theirs" in content
+    assert f'href="{url}">discard your changes and open the current version' in content
+
+
+def test_saving_again_without_choosing_is_refused_and_overwrites_nothing(first, second, item, url):
+    refused = refused_save(first, second, url, title="Judges and prosecutors")
+
+    again = second.post(url, form_values(refused))
+
+    assert again.status_code == 200
+    form = again.context["adminform"].form
+    [error] = form.non_field_errors()
+    assert error.startswith("Someone else (Ana Editor) saved this item at ")
+    assert form["title"].value() == "Judges and prosecutors"
+    item.refresh_from_db()
+    assert item.title == "Mission trains 40 judges"
+
+
+def test_ticking_the_choice_saves_the_second_editors_version(first, second, item, url):
+    refused = refused_save(first, second, url, title="Judges and prosecutors")
+
+    response = second.post(url, form_values(refused, overwrite="on"))
 
     assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Judges and prosecutors"
+
+
+def test_a_save_made_after_the_refusal_refuses_again_even_with_the_tick(first, second, item, url):
+    refused = refused_save(first, second, url, title="Judges and prosecutors")
+    first.post(url, form_values(first.get(url), title="Mission trains 50 judges"))
+
+    again = second.post(url, form_values(refused, overwrite="on"))
+
+    assert again.status_code == 200
+    form = again.context["adminform"].form
+    assert "saved this item at" in form.non_field_errors()[0]
+    assert form["title"].value() == "Judges and prosecutors"
+    assert 'name="overwrite" checked' not in again.content.decode()
+    item.refresh_from_db()
+    assert item.title == "Mission trains 50 judges"
+    # Ticked against what it shows now, it goes through.
+    assert second.post(url, form_values(again, overwrite="on")).status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Judges and prosecutors"
+
+
+def test_the_tick_alone_does_not_skip_the_check(first, second, item, url):
+    second_form = second.get(url)
+    first.post(url, form_values(first.get(url), title="Mission trains 40 judges"))
+
+    response = second.post(
+        url, form_values(second_form, title="Judges and prosecutors", overwrite="on")
+    )
+
+    assert response.status_code == 200
+    item.refresh_from_db()
+    assert item.title == "Mission trains 40 judges"
+
+
+@pytest.mark.parametrize("edit_version", [None, "", "garbage", "12", "1:x|2:y", "|"])
+def test_a_post_without_a_valid_edit_version_is_refused_and_keeps_the_text(
+    first, item, url, edit_version
+):
+    values = form_values(first.get(url), title="Judges and prosecutors")
+    if edit_version is None:
+        del values["edit_version"]
+    else:
+        values["edit_version"] = edit_version
+
+    response = first.post(url, values)
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    [error] = form.non_field_errors()
+    assert "did not say which version of the item it was loaded from" in error
+    assert form["title"].value() == "Judges and prosecutors"
+    item.refresh_from_db()
+    assert item.title == "Mission trains judges"
+    # What it can do then: choose, having seen the latest state.
+    assert first.post(url, form_values(response, overwrite="on")).status_code == 302
     item.refresh_from_db()
     assert item.title == "Judges and prosecutors"
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import NewsItem
+from news.revisions import saved_state
 
 
 def change_url(item):
@@ -15,7 +16,11 @@ ADD_URL = reverse("admin:news_newsitem_add")
 
 
 def news_form(item=None, **values):
-    """The news form as a browser posts it: `item`'s stored values, then `values`."""
+    """The news form as a browser posts it: `item`'s stored values, then `values`.
+
+    For an item that exists, the form was loaded just now (its edit_version is the stored
+    state's): tests of edit conflicts build their posts from the pages themselves.
+    """
     item = item or NewsItem(title="Mission supports judicial reform", slug="judicial-reform")
     published_at = timezone.localtime(item.published_at) if item.published_at else None
     data = {
@@ -49,6 +54,9 @@ def news_form(item=None, **values):
         "attachments-MAX_NUM_FORMS": "1000",
         "_save": "Save",
     }
+    state = saved_state(item.pk) if item.pk else None
+    if state is not None:
+        data["edit_version"] = state.token
     data.update(values)
     return data
 
