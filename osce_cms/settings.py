@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "structures",
     "news",
+    "backups",  # manage.py backup / restore: database and media (README, "Backups")
 ]
 
 MIDDLEWARE = [
