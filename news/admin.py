@@ -10,6 +10,7 @@ from taggit.models import Tag as TaggitTag
 from news.admin_workflow import StatusListFilter, WorkflowAdminMixin
 from news.forms import NewsItemAdminForm
 from news.images import LeadImageFormField
+from news.kept_posts import KeepTypedTextMixin
 from news.models import Attachment, NewsItem, Tag
 from news.revisions_admin import NewsRevisionAdmin
 from taxonomy.admin import InUseDeletePageMixin, NewsCountAdminMixin, UsedByNewsListFilter
@@ -46,7 +47,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(WorkflowAdminMixin, NewsRevisionAdmin):
+class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
     form = NewsItemAdminForm
     inlines = [AttachmentInline]
     # The lead image's content is checked by NewsItem.clean(), which names what is wrong.

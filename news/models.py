@@ -603,3 +603,8 @@ class PreviewLink(models.Model):
 
     def is_usable(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+# Defined apart with the middleware and admin code that use it; imported here to be one of
+# the app's models.
+from news.kept_posts import KeptPost  # noqa: E402, F401

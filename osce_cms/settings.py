@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # An expired session's post to an admin form kept for after signing in (news/kept_posts.py).
+    "news.kept_posts.KeptPostMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
