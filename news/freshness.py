@@ -31,10 +31,12 @@ from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-from django.http import HttpResponseNotModified
+from django.http import HttpResponseNotModified, QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
+
+from news import throttle
 
 STATE_KEY = "news:publication-state"
 # The Last-Modified of the latest state, for the next one when the latest is gone.
@@ -163,32 +165,48 @@ def release():
     return str(newest)
 
 
-def respond(request, state, build, *parts):
+def respond(request, state, build, *parts, parameters=None):
     """The response of a public page, made by `build()` from `parts` (what besides its
     address it depends on) in the publication `state`.
+
+    Only the query `parameters` the page reads count (by default the news list's, which its
+    feeds share): request.GET is replaced by its canonical form (canonical_query()) before
+    anything is keyed, so that neither an unknown parameter (`?utm_source=…`, `?x=<random>`)
+    nor the order of the parameters makes another page.
 
     The page gets an ETag and a Last-Modified from the state, and a 304 instead when the
     client's copy is current (If-None-Match, else If-Modified-Since). Anonymous visitors get
     `Cache-Control: public` with a short max-age, and the page is kept in the "pages" cache
     (if settings.CACHES has one) until the state changes; signed-in users get
-    `private, no-cache` and a page made anew. Responses other than 200 get none of this.
+    `private, no-cache` and a page made anew. A page to be made may be refused first by the
+    rate limits (news/throttle.py). Responses other than 200 get none of this, and never a
+    304: a matching ETag is answered at once (ETags are given only with a 200, and the page is
+    the same while the state is), `If-None-Match: *` and If-Modified-Since only once the page
+    is known to be a 200.
     """
     _record_served(state)
+    request.GET = canonical_query(request.GET, parameters)
     anonymous = not request.user.is_authenticated
-    etag = state.etag(release(), anonymous, request.build_absolute_uri(), *parts)
+    query = request.GET.urlencode()
+    address = request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
+    etag = state.etag(release(), anonymous, address, *parts)
     safe = request.method in ("GET", "HEAD")
-    if safe and _is_current(request, etag, state.modified):
+    if safe and _etag_matches(request, etag):
         response = HttpResponseNotModified()
     else:
         pages = caches[PAGES] if safe and anonymous and PAGES in settings.CACHES else None
         key = state.key("page", etag)
         response = pages.get(key) if pages else None
         if response is None:
-            response = build()
+            response = throttle.limited(request)
+            if response is None:
+                response = build()
             if response.status_code != 200:
                 return response
             if pages and not response.cookies and not response.streaming:
                 pages.set(key, response, state.timeout())
+        if safe and _is_current(request, etag, state.modified):
+            response = HttpResponseNotModified()
     response["ETag"] = etag
     # Never later than now (RFC 9110): after a burst of changes `modified` can be ahead.
     response["Last-Modified"] = http_date(min(state.modified, int(time.time())))
@@ -199,14 +217,43 @@ def respond(request, state, build, *parts):
     return response
 
 
-def _is_current(request, etag, modified):
+@functools.cache
+def list_parameters():
+    """The query parameters of /news/ and its feeds (news/filters.py), with page and sort."""
+    from news.filters import NewsFilter
+
+    return frozenset([*NewsFilter.base_filters, "page", "sort"])
+
+
+def canonical_query(params, parameters=None):
+    """`params` (a QueryDict) with only `parameters` (default: list_parameters()), sorted by
+    name and then value, without empty or repeated values (each means no filter, or the
+    same filter)."""
+    parameters = list_parameters() if parameters is None else parameters
+    canonical = QueryDict(mutable=True)
+    for name in sorted(set(params) & set(parameters)):
+        values = sorted({value for value in params.getlist(name) if value.strip()})
+        if values:
+            canonical.setlist(name, values)
+    canonical._mutable = False
+    return canonical
+
+
+def _etag_matches(request, etag):
+    """Whether If-None-Match names `etag` itself (`*` says nothing about this page)."""
     if_none_match = request.headers.get("If-None-Match")
-    if if_none_match is not None:
-        return if_none_match.strip() == "*" or etag in {
-            tag.strip().removeprefix("W/") for tag in if_none_match.split(",")
-        }
+    return if_none_match is not None and etag in {
+        tag.strip().removeprefix("W/") for tag in if_none_match.split(",")
+    }
+
+
+def _is_current(request, etag, modified):
+    """Whether the client's copy of a page known to be a 200 is current: If-None-Match when
+    given (`*` included), else If-Modified-Since, ignored when it is in the future."""
+    if request.headers.get("If-None-Match") is not None:
+        return request.headers["If-None-Match"].strip() == "*" or _etag_matches(request, etag)
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
-    return since is not None and modified <= since
+    return since is not None and modified <= since <= time.time()
 
 
 # Signals.

@@ -152,7 +152,9 @@ def detail(request, slug):
     Kept in the cache and answered with 304 while nothing public changes (news/freshness.py).
     """
     state = freshness.current()
-    return freshness.respond(request, state, lambda: detail_response(request, slug))
+    return freshness.respond(
+        request, state, lambda: detail_response(request, slug), parameters=()
+    )
 
 
 def detail_response(request, slug):

@@ -1,6 +1,7 @@
 """Settings for osce_cms, read from the environment (see README.md for every variable)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
     "reversion",
     "easy_thumbnails",
     "django_prose_editor",
+    "axes",
+    "csp",
     "taxonomy",
     "structures",
     "news",
@@ -83,17 +86,25 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Methods and body sizes refused before anything reads the body (osce_cms/security.py).
+    "osce_cms.security.RequestLimitsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy, Cross-Origin-Resource-Policy, Permissions-Policy.
+    "osce_cms.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff sessions end when idle and after a working day (osce_cms/sessions.py).
+    "osce_cms.sessions.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # An expired session's post to an admin form kept for after signing in (news/kept_posts.py).
     "news.kept_posts.KeptPostMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Sign-in lockouts answered with the 429 page (osce_cms/logins.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "osce_cms.urls"
@@ -209,13 +220,13 @@ SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Failed sign-ins and lockouts (django-axes; successful ones are in its AccessLog).
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 SITE_NAME = env_str("SITE_NAME", "OSCE Newsroom")
@@ -276,3 +287,92 @@ THUMBNAIL_EXTENSION = "webp"
 THUMBNAIL_TRANSPARENCY_EXTENSION = "webp"
 THUMBNAIL_QUALITY = 80
 THUMBNAIL_SOURCE_GENERATORS = ("easy_thumbnails.source_generators.pil_image",)
+
+# Hardening on the open internet (README: "Production", "Abuse and limits").
+
+# Reverse proxies in front of the site that append the client's address to X-Forwarded-For
+# (nginx: 1). 0: REMOTE_ADDR is the client. Read by osce_cms.security.client_ip() for the
+# sign-in lockouts and the rate limits; more than the real number lets clients choose theirs.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
+# Request bodies (osce_cms/security.py refuses larger ones with 413 before reading them).
+# The admin's news form carries at most one lead image and an attachment per save.
+REQUEST_BODY_MAX_BYTES = env_int("DJANGO_REQUEST_BODY_MAX_BYTES", 64 * 1024)
+ADMIN_REQUEST_BODY_MAX_BYTES = env_int(
+    "DJANGO_ADMIN_REQUEST_BODY_MAX_BYTES",
+    NEWS_IMAGE_MAX_BYTES + NEWS_ATTACHMENT_MAX_BYTES + 1024 * 1024,
+)
+# Django's defaults, stated: form data (files not counted) and the number of fields.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
+# Staff sessions (osce_cms/sessions.py): signed out after this long without a request, and
+# at the latest SESSION_COOKIE_AGE after signing in.
+SESSION_IDLE_SECONDS = env_int("DJANGO_SESSION_IDLE_SECONDS", 2 * 60 * 60)
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_MAX_SECONDS", 10 * 60 * 60)
+
+# Sign-in throttling (django-axes, osce_cms/logins.py): an account is locked for one client
+# after AXES_FAILURE_LIMIT failures, a client for every account after
+# AXES_CLIENT_FAILURE_LIMIT, each for AXES_COOLOFF_TIME.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "osce_cms.logins.LoginAttempts"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_CLIENT_FAILURE_LIMIT = env_int("AXES_CLIENT_FAILURE_LIMIT", 20)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+# Not in the admin: `manage.py axes_list_attempts` lists lockouts, `axes_reset_username`
+# and `axes_reset_ip` lift one.
+AXES_ENABLE_ADMIN = False
+AXES_LOCKOUT_CALLABLE = "osce_cms.logins.locked_out"
+AXES_CLIENT_IP_CALLABLE = "osce_cms.security.client_ip"
+# The failed passwords are not stored.
+AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2"]
+
+# Rate limits of searches and filtered lists and feeds, per client (news/throttle.py),
+# counted in the "default" cache: "number/period", period s, m, h or d.
+NEWS_SEARCH_RATE = env_str("NEWS_SEARCH_RATE", "30/m")
+NEWS_LIST_RATE = env_str("NEWS_LIST_RATE", "120/m")
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "osce_cms.security.client_ip"
+RATELIMIT_FAIL_OPEN = True
+
+# Security headers (osce_cms/security.py). Public pages: no inline script or style at all
+# (JSON-LD data blocks are not run, so need no permission).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The admin: its rich-text editor (django-prose-editor) injects <style> elements, and the
+# structures' tree indents with a style attribute. Scripts stay files, but for the editor's
+# import map, allowed by its hash (osce_cms/security.py).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+    }
+}
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment",
+        "publickey-credentials-get", "screen-wake-lock", "usb", "xr-spatial-tracking",
+    )
+)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -1,0 +1,24 @@
+"""gunicorn's settings for production: `gunicorn osce_cms.wsgi` in the checkout reads this
+file (command-line options win over it). Bounds on what one request may cost a worker; the
+reverse proxy in front limits request bodies (README: "Production")."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+
+# A worker silent for this long is killed and replaced: one stuck request can't hold it.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 30
+keepalive = 5
+
+# The request line (method, path and query string), the number of headers and the size of
+# one header: beyond these gunicorn answers 400 before Django runs.
+limit_request_line = 4094
+limit_request_fields = 50
+limit_request_field_size = 8190
+
+# Restart workers now and then, so that slow leaks never add up.
+max_requests = 2000
+max_requests_jitter = 200
