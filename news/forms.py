@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from news import services
+from news.html import sanitize_html
 from news.models import NewsItem
 from news.revisions import EditConflictMixin
+from osce_cms.text import validate_no_control_characters
 
 MANY_TO_MANY = {"supporting_structures", "fields_of_work"}
 ONE_SECOND = datetime.timedelta(seconds=1)
@@ -97,6 +99,18 @@ class NewsItemAdminForm(EditConflictMixin, forms.ModelForm):
             field.error_messages["invalid_choice"] = _(
                 "You may only name a structure you publish for, or one under it, as the issuer."
             )
+
+    def clean_body(self):
+        """A body too long, too deeply nested or too slow to clean is refused here, beside the
+        field (news/html.py). The result is kept: NewsItem.save() gets it without cleaning
+        again."""
+        sanitize_html(self.cleaned_data["body"])
+        return self.cleaned_data["body"]
+
+    def clean_tags(self):
+        for name in self.cleaned_data["tags"]:
+            validate_no_control_characters(name)
+        return self.cleaned_data["tags"]
 
     def clean(self):
         cleaned_data = super().clean()

@@ -16,6 +16,7 @@ from news.attachments import attachment_path, clean_attachment, private_storage
 from news.html import sanitize_html
 from news.images import clean_lead_image, lead_image_path
 from news.search import SearchVectorIndex
+from osce_cms.text import validate_no_control_characters
 from structures.models import Structure
 from taxonomy.models import Country, FieldOfWork, MeetingSeries
 
@@ -108,6 +109,14 @@ class Tag(TagBase):
     def get_absolute_url(self):
         return reverse("news:list") + "?" + urlencode({"tag": self.slug})
 
+    def clean(self):
+        # A method, not a validator on the name: the field is taggit's.
+        super().clean()
+        try:
+            validate_no_control_characters(self.name)
+        except ValidationError as error:
+            raise ValidationError({"name": error}) from None
+
 
 class TaggedNews(TaggedItemBase):
     # Both ends are indexed by the unique constraint and the index below; db_index=False
@@ -149,17 +158,23 @@ class NewsItem(models.Model):
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(
+        _("title"), max_length=300, validators=[validate_no_control_characters]
+    )
     slug = models.SlugField(
         _("slug"), max_length=255, unique=True, help_text=_("The item's address: /news/<slug>/.")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     lede = models.TextField(
-        _("lede"), blank=True, help_text=_("The opening paragraph, shown in lists and feeds.")
+        _("lede"),
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text=_("The opening paragraph, shown in lists and feeds."),
     )
     body = models.TextField(
         _("body"),
         blank=True,
+        validators=[validate_no_control_characters],
         help_text=_("Rich text. Scripts, styles and unsafe links are removed on save."),
     )
     date_issued = models.DateField(
@@ -172,6 +187,7 @@ class NewsItem(models.Model):
         _("dateline"),
         max_length=120,
         blank=True,
+        validators=[validate_no_control_characters],
         help_text=_("Place and date printed at the start, e.g. “BELGRADE, 5 January 2021”."),
     )
     lead_structure = models.ForeignKey(
@@ -225,10 +241,21 @@ class NewsItem(models.Model):
         _("image alt text"),
         max_length=300,
         blank=True,
+        validators=[validate_no_control_characters],
         help_text=_("What the image shows, for people who cannot see it."),
     )
-    image_caption = models.CharField(_("image caption"), max_length=500, blank=True)
-    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    image_caption = models.CharField(
+        _("image caption"),
+        max_length=500,
+        blank=True,
+        validators=[validate_no_control_characters],
+    )
+    image_credit = models.CharField(
+        _("image credit"),
+        max_length=200,
+        blank=True,
+        validators=[validate_no_control_characters],
+    )
     image_focal_x = models.PositiveSmallIntegerField(
         _("focal point, % from left"),
         null=True,
@@ -262,6 +289,7 @@ class NewsItem(models.Model):
     withdrawal_notice = models.TextField(
         _("withdrawal notice"),
         blank=True,
+        validators=[validate_no_control_characters],
         help_text=_("Shown publicly on the item's page once it is withdrawn: say why."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -492,7 +520,9 @@ class Attachment(models.Model):
     news = models.ForeignKey(
         NewsItem, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="attachments"
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(
+        _("title"), max_length=300, validators=[validate_no_control_characters]
+    )
     file = models.FileField(
         _("file"),
         upload_to=attachment_path,

@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from osce_cms.text import validate_no_control_characters
 from taxonomy.models import Country, TreeQuerySet
 
 
@@ -26,8 +28,12 @@ class Structure(models.Model):
         COURT = "court", _("Court")
         GROUP = "group", _("Group of structures")
 
-    name = models.CharField(_("name"), max_length=200)
-    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    name = models.CharField(
+        _("name"), max_length=200, validators=[validate_no_control_characters]
+    )
+    acronym = models.CharField(
+        _("acronym"), max_length=20, blank=True, validators=[validate_no_control_characters]
+    )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     parent = models.ForeignKey(
@@ -46,9 +52,18 @@ class Structure(models.Model):
         blank=True,
         related_name="hosted_structures",
     )
-    city = models.CharField(_("city"), max_length=100, blank=True)
-    description = models.TextField(_("description"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    city = models.CharField(
+        _("city"), max_length=100, blank=True, validators=[validate_no_control_characters]
+    )
+    description = models.TextField(
+        _("description"), blank=True, validators=[validate_no_control_characters]
+    )
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("An http:// or https:// address."),
+    )
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Untick when the structure has closed.")
     )
@@ -131,8 +146,12 @@ class FormerName(models.Model):
         on_delete=models.CASCADE,
         related_name="former_names",
     )
-    name = models.CharField(_("name"), max_length=200)
-    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    name = models.CharField(
+        _("name"), max_length=200, validators=[validate_no_control_characters]
+    )
+    acronym = models.CharField(
+        _("acronym"), max_length=20, blank=True, validators=[validate_no_control_characters]
+    )
     used_until = models.DateField(_("used until"), null=True, blank=True)
 
     class Meta:

@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from osce_cms.text import validate_no_control_characters
+
 
 class TreeQuerySet(models.QuerySet):
     """For models with a `parent` pointing to themselves."""
@@ -53,10 +55,15 @@ class TreeQuerySet(models.QuerySet):
 
 
 class FieldOfWork(models.Model):
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(
+        _("name"), max_length=120, unique=True, validators=[validate_no_control_characters]
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(
-        _("short description"), blank=True, help_text=_("One or two sentences shown on its page.")
+        _("short description"),
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text=_("One or two sentences shown on its page."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     parent = models.ForeignKey(
@@ -91,9 +98,13 @@ class FieldOfWork(models.Model):
 
 
 class MeetingSeries(models.Model):
-    name = models.CharField(_("name"), max_length=160, unique=True)
+    name = models.CharField(
+        _("name"), max_length=160, unique=True, validators=[validate_no_control_characters]
+    )
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
-    description = models.TextField(_("short description"), blank=True)
+    description = models.TextField(
+        _("short description"), blank=True, validators=[validate_no_control_characters]
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -114,7 +125,9 @@ class Country(models.Model):
         ASIAN_PARTNER = "asian-partner", _("Asian Partner for Co-operation")
         MEDITERRANEAN_PARTNER = "mediterranean-partner", _("Mediterranean Partner for Co-operation")
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(
+        _("name"), max_length=120, unique=True, validators=[validate_no_control_characters]
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     iso_code = models.CharField(
         _("ISO 3166 code"),
