@@ -1,5 +1,12 @@
-"""RSS 2.0 and Atom feeds of the news list, for any filter of /news/ (the same parameters)."""
+"""RSS 2.0 and Atom feeds of the news list, for any filter of /news/ (the same parameters).
 
+A feed is shared by everyone who follows it: one bad item must not take it down. Text goes
+into the XML without the control characters XML cannot carry, and an item whose entry cannot
+be made is left out (and logged) rather than failing the feed.
+"""
+
+import datetime
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -7,7 +14,8 @@ from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -15,8 +23,48 @@ from news import freshness
 from news.facets import url_with
 from news.filters import NewsFilter, Trees
 from news.models import NewsItem
+from osce_cms.text import strip_control_characters
+
+logger = logging.getLogger(__name__)
 
 FEED_SIZE = 20
+
+
+def _xml_text(value):
+    if isinstance(value, list | tuple):
+        return [_xml_text(part) for part in value]
+    return strip_control_characters(value)
+
+
+class XmlTextMixin:
+    """For a feed generator: every text of the feed and of its items without the characters
+    XML 1.0 cannot carry (Django refuses to write them, failing the whole feed)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **{name: _xml_text(value) for name, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **{name: _xml_text(value) for name, value in kwargs.items()})
+
+
+class RssFeedGenerator(XmlTextMixin, Rss201rev2Feed):
+    pass
+
+
+class AtomFeedGenerator(XmlTextMixin, Atom1Feed):
+    pass
+
+
+@dataclass
+class Entry:
+    """What a feed says about one news item, made before the feed is written."""
+
+    title: str
+    description: str  # HTML: readers show RSS <description> and Atom <summary> as HTML
+    link: str
+    pubdate: datetime.datetime
+    author_name: str | None
+    categories: list[str]
 
 
 @dataclass
@@ -31,6 +79,7 @@ class FilteredNews:
 
 
 class NewsRssFeed(Feed):
+    feed_type = RssFeedGenerator
     list_url_name = "news:list"
     feed_url_name = "news:rss"
 
@@ -79,6 +128,21 @@ class NewsRssFeed(Feed):
         return reverse(self.feed_url_name) + view.query
 
     def items(self, view):
+        """An entry for each item of news(); an item whose entry cannot be made is left out,
+        with a warning in the log."""
+        entries = []
+        for item in self.news(view):
+            try:
+                entries.append(self.entry(item))
+            except Exception:
+                logger.warning(
+                    "News item %s left out of a feed: its entry could not be made.",
+                    item.pk,
+                    exc_info=True,
+                )
+        return entries
+
+    def news(self, view):
         """The most recently published items, so that followers never miss a new one.
 
         Which items they are is kept in the cache until something public changes; the items
@@ -99,27 +163,38 @@ class NewsRssFeed(Feed):
             cache.set(key, [item.pk for item in items], view.state.timeout())
         return items
 
-    def item_title(self, item):
-        return item.title
+    def entry(self, item):
+        return Entry(
+            title=item.title,
+            # The lede is plain text: escaped, so that readers show it and run none of it.
+            description=escape(item.lede),
+            link=item.get_absolute_url(),
+            pubdate=item.published_at,
+            author_name=str(item.lead_structure) if item.lead_structure_id else None,
+            categories=[field.name for field in item.fields_of_work.all()],
+        )
 
-    def item_description(self, item):
-        return item.lede
+    def item_title(self, entry):
+        return entry.title
 
-    def item_link(self, item):
-        return item.get_absolute_url()
+    def item_description(self, entry):
+        return entry.description
 
-    def item_pubdate(self, item):
-        return item.published_at
+    def item_link(self, entry):
+        return entry.link
 
-    def item_author_name(self, item):
-        return str(item.lead_structure) if item.lead_structure_id else None
+    def item_pubdate(self, entry):
+        return entry.pubdate
 
-    def item_categories(self, item):
-        return [field.name for field in item.fields_of_work.all()]
+    def item_author_name(self, entry):
+        return entry.author_name
+
+    def item_categories(self, entry):
+        return entry.categories
 
 
 class NewsAtomFeed(NewsRssFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeedGenerator
     feed_url_name = "news:atom"
 
     def subtitle(self, view):
