@@ -15,10 +15,16 @@ that no request can keep what it read before the commit under the new token; the
 items' `update()` and `bulk_create()` (which send no signal) do the same. Writes that bypass
 all of these (raw SQL, `update()` of the other tables) show at the latest after
 STATE_TIMEOUT, or at once after calling `changed()`.
+
+Outages degrade: with the database away, the latest state is kept (cached pages go on being
+served) until a new one can be made. With the cache away, a process that makes a state the
+cache does not keep (a change it could not record) trusts no cached state until the cache
+has kept a new one: the state from before the outage must not outlive it.
 """
 
 import functools
 import hashlib
+import logging
 import math
 import secrets
 import time
@@ -28,7 +34,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpResponseNotModified, QueryDict
@@ -41,6 +47,8 @@ from news import throttle
 STATE_KEY = "news:publication-state"
 # The Last-Modified of the latest state, for the next one when the latest is gone.
 MODIFIED_KEY = "news:publication-modified"
+# The latest state, kept with no expiry: what is served while the database is away.
+LATEST_KEY = "news:publication-latest"
 # The longest a state lives, a bound on how long a write that sends no signal stays unseen.
 STATE_TIMEOUT = 15 * 60
 
@@ -95,13 +103,38 @@ class State:
         return quote_etag(digest[:32])
 
 
+logger = logging.getLogger(__name__)
+
+# True while this process has made a state that the cache did not keep.
+_unsaved = False
+# True while this process serves the latest state because it cannot make a new one.
+_keeping = False
+
+
 def current(now=None):
-    """The publication state, made anew after a change or when a scheduled item goes live."""
+    """The publication state, made anew after a change or when a scheduled item goes live.
+
+    While the database is away the latest state is kept; while a state of this process is
+    unsaved (the cache was away), a new one is made until the cache keeps it.
+    """
     now = now or timezone.now()
-    state = cache.get(STATE_KEY)
-    if state is not None and (state.next_change is None or state.next_change > now):
-        return state
-    return _new_state(now)
+    if not _unsaved:
+        state = cache.get(STATE_KEY)
+        if state is not None and (state.next_change is None or state.next_change > now):
+            return state
+    global _keeping
+    try:
+        state = _new_state(now)
+    except (OperationalError, InterfaceError) as error:
+        latest = cache.get(LATEST_KEY)
+        if latest is None:
+            raise
+        if not _keeping:
+            logger.warning("Keeping the latest publication state without the database: %s", error)
+        _keeping = True
+        return latest
+    _keeping = False
+    return state
 
 
 def _new_state(now):
@@ -119,9 +152,16 @@ def _new_state(now):
     else:
         floor = previous.modified + (1 if cache.get(_served_key(previous)) else 0)
     modified = max(int(now.timestamp()), floor)
-    cache.set(MODIFIED_KEY, modified, None)
     state = State(token=secrets.token_hex(8), modified=modified, next_change=scheduled)
+    cache.set_many({MODIFIED_KEY: modified, LATEST_KEY: state}, None)
     cache.set(STATE_KEY, state, state.timeout(now))
+    # Kept, unless the cache is away (it then answers None): another process's state made at
+    # the same time is as new, one from before the outage is older.
+    kept = cache.get(STATE_KEY)
+    global _unsaved
+    if (kept is None or kept.modified < modified) and not _unsaved:
+        logger.warning("The cache did not keep the new publication state; retrying.")
+    _unsaved = kept is None or kept.modified < modified
     return state
 
 

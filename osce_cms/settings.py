@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Sign-in lockouts answered with the 429 page (osce_cms/logins.py).
     "axes.middleware.AxesMiddleware",
+    # A database that is away or overloaded: a 503 with Retry-After, not a 500.
+    "osce_cms.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "osce_cms.urls"
@@ -144,7 +146,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT compilation takes longer than the site's queries it would speed up (measured on
     # the facet counts at 1,000,000 items: seconds of compiling for nothing).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # Timeouts (docs: README, "When things fail"): one slow query or a lock held on a table
+    # fails that request with a 503 (osce_cms/middleware.py) instead of stalling the workers.
+    # manage.py turns the statement timeout off for management commands unless it is set.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c jit=off"
+        f" -c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 5000)}"
+        f" -c lock_timeout={env_int('DATABASE_LOCK_TIMEOUT_MS', 2000)}"
+    )
+    if connect_timeout := env_int("DATABASE_CONNECT_TIMEOUT", 3):
+        DATABASES["default"]["OPTIONS"]["connect_timeout"] = connect_timeout
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -152,15 +163,16 @@ CACHE_URL = env_str("CACHE_URL")
 # "default" keeps the news list's counts, page ids and taxonomy; "pages" whole public pages
 # for anonymous visitors. Both are keyed by the publication state (news/freshness.py), so a
 # change is visible at once; give Redis a maxmemory with an allkeys-lru policy.
+# With Redis away, both answer as misses (osce_cms/cache.py): pages are slower, never failing.
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "osce_cms.cache.DegradingRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "osce_cms",
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "osce_cms.cache.DegradingRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "osce_cms_pages",
         },

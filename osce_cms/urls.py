@@ -18,7 +18,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", news_views.robots_txt, name="robots-txt"),
     path("healthz/", site_views.healthz, name="healthz"),
+    path("readyz/", site_views.readyz, name="readyz"),
 ]
+
+# An unavailable database raised outside a view still answers 503 (osce_cms/middleware.py).
+handler500 = "osce_cms.views.server_error"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -484,6 +484,8 @@ class CopyWriter:
         """Write `batch` in one transaction (on the calling thread's connection)."""
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit = off")
+            # A batch may take longer than the site's statement timeout (settings.py).
+            cursor.execute("SET LOCAL statement_timeout = 0")
             count, texts = self.payload(batch, self.reserve_ids(cursor, len(batch)))
             for (table, columns), text in zip(self.tables, texts, strict=True):
                 if text:
