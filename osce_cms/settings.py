@@ -293,6 +293,13 @@ NEWS_IMAGE_RENDITIONS = {
 # Attachments (news/attachments.py): PDF only.
 NEWS_ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024
 
+# Rich text (news/html.py): the work one body may cost. Longer or more deeply nested bodies
+# are refused before cleaning (the cleaner's time grows with the square of the nesting), and
+# a body the cleaner has not finished within NEWS_SANITIZE_SECONDS is refused too.
+NEWS_BODY_MAX_CHARS = 500_000
+NEWS_BODY_MAX_DEPTH = 40
+NEWS_SANITIZE_SECONDS = 2.0
+
 # easy-thumbnails makes the renditions, under MEDIA_ROOT/renditions/.
 THUMBNAIL_BASEDIR = "renditions"
 THUMBNAIL_EXTENSION = "webp"
