@@ -42,7 +42,7 @@ def test_a_title_with_control_characters_is_served_cleaned(client, name):
 def test_control_characters_in_a_lede_and_a_term_name_are_left_out(client, name):
     field = FieldOfWorkFactory(name="Elections", slug="elections")
     item = PublishedNewsFactory(fields_of_work=[field])
-    NewsItem.objects.filter(pk=item.pk).update(lede="Forty\x00 observers\x1f.")
+    NewsItem.objects.filter(pk=item.pk).update(lede="Forty\x01 observers\x1f.")
     type(field).objects.filter(pk=field.pk).update(name="Elec\x0btions")
 
     _response, parsed = parse(client, reverse(name) + "?field=elections")
