@@ -94,7 +94,7 @@ def postgres_server():
         postgres.start()
         yield postgres
     finally:
-        postgres.stop()
+        postgres.close()
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -105,7 +105,7 @@ def redis_server(tmp_path_factory):
         redis.start()
         yield redis
     finally:
-        redis.stop()
+        redis.close()
 
 
 @pytest.fixture(scope="session")

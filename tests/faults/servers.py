@@ -86,6 +86,10 @@ class Server:
             self.process.kill()
             self.process.wait()
 
+    def close(self):
+        self.stop()
+        self.log.close()
+
     paused = False
 
     def pause(self):
@@ -107,7 +111,7 @@ class Postgres(Server):
         self.data = self.root / "data"
         self.port = free_port()
         self.max_connections = max_connections
-        self.log = open(self.root / "postgres.log", "ab")  # noqa: SIM115
+        self.log = open(self.root / "postgres.log", "ab")
         # PostgreSQL refuses to run as root: then it runs as the postgres user.
         self.user = "postgres" if os.geteuid() == 0 else None
         if self.user:
@@ -153,7 +157,7 @@ class Redis(Server):
     def __init__(self, root):
         self.root = Path(root)
         self.port = free_port()
-        self.log = open(self.root / "redis.log", "ab")  # noqa: SIM115
+        self.log = open(self.root / "redis.log", "ab")
 
     def command(self):
         return [
@@ -165,20 +169,21 @@ class Redis(Server):
     def url(self, database=0):
         return f"redis://127.0.0.1:{self.port}/{database}"
 
+    def client(self):
+        return redis.Redis.from_url(self.url(), socket_timeout=2)
+
     def flush(self):
         """Empty this test server (never the shared one: it has a port of its own)."""
-        client = redis.Redis.from_url(self.url(), socket_timeout=2)
-        try:
+        with self.client() as client:
             client.flushall()
-        finally:
-            client.close()
+
+    def delete(self, key):
+        with self.client() as client:
+            assert client.delete(key) == 1, f"no {key} in Redis"
 
     def keys(self, pattern):
-        client = redis.Redis.from_url(self.url(), socket_timeout=2)
-        try:
+        with self.client() as client:
             return client.keys(pattern)
-        finally:
-            client.close()
 
     def answers(self):
         try:

@@ -22,11 +22,14 @@ def test_uncached_public_page_is_a_503_with_retry_after(running):
         assert_unavailable(running.get(path))
 
 
-def test_cached_public_pages_are_still_served(running):
+@pytest.mark.parametrize("state_expired", [False, True], ids=["state kept", "state expired"])
+def test_cached_public_pages_are_still_served(running, state_expired):
     paths = ["/news/", "/news/fault-one/", "/news/rss/"]
     for path in paths:
         assert running.get(path).status == 200
     running.postgres.stop()
+    if state_expired:  # a new state cannot be made without the database
+        running.redis.delete("osce_cms:1:news:publication-state")
 
     pages = [running.get(path) for path in paths for _ in range(2)]  # both workers, likely
 
