@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pytest
 
 from benchmarks.server import BASE_DIR, Gunicorn
+from news import freshness
 from tests.faults.servers import Postgres, Redis, free_port, postgres_binary
 
 
@@ -76,6 +77,13 @@ def manage(env, *arguments):
         [sys.executable, "manage.py", *arguments],
         cwd=BASE_DIR, env=env, check=True, capture_output=True, text=True,
     )  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _no_pending_publication_state():
+    """A test that cut this process off its cache leaves no state pending for the next."""
+    yield
+    freshness._unsaved = freshness._keeping = False
 
 
 @pytest.fixture
