@@ -7,7 +7,6 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from news import freshness, revisions
+        from news import revisions
 
         revisions.register()
-        freshness.connect()  # what public pages cache is forgotten when what they show changes

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from news import freshness
 from news.attachments import attachment_path, clean_attachment, private_storage
 from news.html import sanitize_html
 from news.images import clean_lead_image, lead_image_path
@@ -32,7 +31,7 @@ def publisher_structure_ids(user):
     )
 
 
-# Paths under /news/ that belong to the site, not to an item (see news/urls.py).
+# Paths under /news/ that belong to the site, not to an item (see newsroom/urls.py).
 RESERVED_SLUGS = {"rss", "atom", "preview", "shared-preview"}
 
 
@@ -40,19 +39,6 @@ class NewsItemQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and its publication time has come."""
         return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def update(self, **kwargs):
-        """Also makes public pages forget what they keep (news/freshness.py): update() sends
-        no signal."""
-        updated = super().update(**kwargs)
-        freshness.changed()
-        return updated
-
-    def bulk_create(self, *args, **kwargs):
-        """Also makes public pages forget what they keep: bulk_create() sends no signal."""
-        created = super().bulk_create(*args, **kwargs)
-        freshness.changed()
-        return created
 
     def editable_by(self, user):
         """The items `user` may see and change in the admin.

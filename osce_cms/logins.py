@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from news.throttle import too_many_requests
+from newsroom.throttle import too_many_requests
 
 
 class LoginAttempts(AxesDatabaseHandler):

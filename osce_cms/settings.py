@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "taxonomy",
     "structures",
     "news",
+    "newsroom",  # the public site: every page a visitor reaches
+    "demo",  # manage.py load_demo
     "backups",  # manage.py backup / restore: database and media (README, "Backups")
 ]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pytest
 
 from benchmarks.server import BASE_DIR, Gunicorn
-from news import freshness
+from newsroom import freshness
 from tests.faults.servers import Postgres, Redis, free_port, postgres_binary
 
 

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from news.facets import TAG_LIMIT
+from newsroom.facets import TAG_LIMIT
 from tests.factories import PublishedNewsFactory, TagFactory
 from tests.news.test_list_filters import build_newsroom
 

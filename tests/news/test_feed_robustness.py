@@ -78,10 +78,10 @@ def test_an_item_whose_entry_cannot_be_made_is_left_out_and_logged(client, caplo
     # A slug no URL accepts: its link cannot be made.
     NewsItem.objects.filter(pk=bad.pk).update(slug="not a slug/")
 
-    with caplog.at_level(logging.WARNING, logger="news.feeds"):
+    with caplog.at_level(logging.WARNING, logger="newsroom.feeds"):
         _response, parsed = parse(client, reverse(name))
 
     assert [entry.title for entry in parsed.entries] == ["A good item"]
-    [record] = [r for r in caplog.records if r.name == "news.feeds"]
+    [record] = [r for r in caplog.records if r.name == "newsroom.feeds"]
     assert record.levelno == logging.WARNING
     assert str(bad.pk) in record.getMessage()

@@ -275,7 +275,7 @@ def stored_image(url):
 def test_a_card_has_webp_renditions_at_several_widths_in_3_by_2():
     item = published_with_image()
 
-    html = render_to_string("news/includes/picture.html", {"item": item, "role": "card"})
+    html = render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
 
     candidates = srcset_of(html)
     assert [width for _, width in candidates] == ["240w", "480w"]
@@ -293,7 +293,7 @@ def test_the_page_rendition_never_upscales_and_keeps_the_shape():
     item = published_with_image(image_bytes(size=(1400, 700)))
 
     html = render_to_string(
-        "news/includes/picture.html", {"item": item, "role": "page", "eager": True}
+        "newsroom/includes/picture.html", {"item": item, "role": "page", "eager": True}
     )
 
     candidates = srcset_of(html)
@@ -322,7 +322,7 @@ def test_the_focal_point_decides_what_a_crop_keeps():
     right = published_with_image(wide, image_focal_x=100, image_focal_y=50)
 
     def mean_colour(item):
-        html = render_to_string("news/includes/picture.html", {"item": item, "role": "card"})
+        html = render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
         image = stored_image(srcset_of(html)[0][0]).convert("RGB")
         pixels = image.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
         return pixels
@@ -347,7 +347,7 @@ def test_twenty_cards_cost_no_query_once_the_items_are_loaded(django_assert_num_
 
     with django_assert_num_queries(0):
         html = "".join(
-            render_to_string("news/includes/picture.html", {"item": item, "role": "card"})
+            render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
             for item in items
         )
     assert html.count("<img ") == 20
@@ -356,7 +356,7 @@ def test_twenty_cards_cost_no_query_once_the_items_are_loaded(django_assert_num_
 def test_an_item_without_image_renders_no_picture():
     item = PublishedNewsFactory()
 
-    html = render_to_string("news/includes/picture.html", {"item": item, "role": "card"})
+    html = render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
 
     assert html.strip() == ""
 
@@ -366,6 +366,6 @@ def test_a_missing_image_file_renders_no_picture_rather_than_an_error():
     default_storage.delete(item.image.name)
     item = NewsItem.objects.get(pk=item.pk)
 
-    html = render_to_string("news/includes/picture.html", {"item": item, "role": "card"})
+    html = render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
 
     assert "<img" not in html

@@ -29,7 +29,7 @@ def test_publisher_previews_a_draft_of_their_structure_with_the_public_template(
     response = client.get(preview_url(draft))
 
     assert response.status_code == 200
-    assert "news/detail.html" in [template.name for template in response.templates]
+    assert "newsroom/detail.html" in [template.name for template in response.templates]
     content = response.content.decode()
     assert "<h1>Mission trains judges</h1>" in content
     assert "Preview — not public" in content

@@ -8,7 +8,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils.translation import gettext as _
 
 from backups import archive, database
-from news import freshness
+from newsroom import freshness
 
 
 class Command(BaseCommand):

@@ -1,0 +1,66 @@
+"""Every address a visitor reaches: the home page, the news list, items and their feeds,
+the term pages, the sitemap and robots.txt.
+
+The namespaces are those of the models' get_absolute_url(): "news" for items, "taxonomy" for
+fields of work, countries and meetings, "structures" for structures.
+"""
+
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from newsroom import feeds, terms, views
+from newsroom.sitemaps import sitemaps
+
+news_patterns = (
+    [
+        path("", views.news_list, name="list"),
+        # Before the items: an item's slug cannot be "rss" or "atom".
+        path("rss/", feeds.NewsRssFeed(), name="rss"),
+        path("atom/", feeds.NewsAtomFeed(), name="atom"),
+        # Private views of unpublished items (two segments, so no item's page is shadowed).
+        path("preview/<int:pk>/", views.preview, name="preview"),
+        path(
+            "preview/<int:pk>/attachments/<int:attachment_pk>/",
+            views.preview_attachment,
+            name="preview-attachment",
+        ),
+        path("shared-preview/<slug:token>/", views.shared_preview, name="shared-preview"),
+        path(
+            "shared-preview/<slug:token>/attachments/<int:attachment_pk>/",
+            views.shared_preview_attachment,
+            name="shared-preview-attachment",
+        ),
+        path("<slug:slug>/", views.detail, name="detail"),
+        path("<slug:slug>/attachments/<int:pk>/", views.attachment, name="attachment"),
+    ],
+    "news",
+)
+
+taxonomy_patterns = (
+    [
+        path("fields-of-work/", terms.field_list, name="field-list"),
+        path("fields-of-work/<slug:slug>/", terms.field_detail, name="field-detail"),
+        path("meetings/", terms.meeting_list, name="meeting-list"),
+        path("meetings/<slug:slug>/", terms.meeting_detail, name="meeting-detail"),
+        path("countries/", terms.country_list, name="country-list"),
+        path("countries/<slug:slug>/", terms.country_detail, name="country-detail"),
+    ],
+    "taxonomy",
+)
+
+structure_patterns = (
+    [
+        path("", terms.structure_list, name="list"),
+        path("<slug:slug>/", terms.structure_detail, name="detail"),
+    ],
+    "structures",
+)
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("news/", include(news_patterns)),
+    path("", include(taxonomy_patterns)),
+    path("structures/", include(structure_patterns)),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+]
