@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -36,9 +37,29 @@ RESERVED_SLUGS = {"rss", "atom", "preview", "shared-preview"}
 
 
 class NewsItemQuerySet(models.QuerySet):
+    """The rules of who sees which item, each named once: use these, never restate them."""
+
     def published(self):
-        """What the public may see: published, and its publication time has come."""
+        """What the public may see in lists, counts, feeds and search: published, and its
+        publication time has come."""
         return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def public_pages(self):
+        """Items with a public page: the published ones, and the withdrawn ones, whose page
+        stays under the withdrawal notice (but which no list, count or feed shows)."""
+        return self.filter(
+            models.Q(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
+            | models.Q(status=NewsItem.Status.WITHDRAWN)
+        )
+
+    def scheduled(self):
+        """Published items whose publication time is still to come: public at that time,
+        with no job running."""
+        return self.filter(status=NewsItem.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def hidden(self):
+        """Items that are on no public page whatever the time: drafts and items in review."""
+        return self.filter(status__in=NewsItem.HIDDEN_STATUSES)
 
     def editable_by(self, user):
         """The items `user` may see and change in the admin.
@@ -143,6 +164,9 @@ class NewsItem(models.Model):
         REVIEW = "review", _("Submitted for review")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # On no public page whatever the time (NewsItemQuerySet.hidden()).
+    HIDDEN_STATUSES = frozenset({Status.DRAFT, Status.REVIEW})
 
     title = models.CharField(
         _("title"), max_length=300, validators=[validate_no_control_characters]
@@ -384,6 +408,22 @@ class NewsItem(models.Model):
             and self.published_at <= timezone.now()
         )
 
+    def has_public_page(self):
+        """The rule of NewsItemQuerySet.public_pages(), for one item already loaded."""
+        return self.is_published() or self.status == self.Status.WITHDRAWN
+
+    def is_scheduled(self):
+        """The rule of NewsItemQuerySet.scheduled(), for one item already loaded."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def is_hidden(self):
+        """The rule of NewsItemQuerySet.hidden(), for one item already loaded."""
+        return self.status in self.HIDDEN_STATUSES
+
     def missing_for_publication(self, fields_of_work=None):
         """What must be added before this item can be published, as sentences for the editor.
 
@@ -624,3 +664,28 @@ class PreviewLink(models.Model):
 # Defined apart with the middleware and admin code that use it; imported here to be one of
 # the app's models.
 from news.kept_posts import KeptPost  # noqa: E402, F401
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One kind of term an item is linked to, through its own link table."""
+
+    name: str  # the NewsItem attribute: item.fields_of_work
+    link: type[models.Model]  # the link table: NewsFieldOfWork
+    news_key: str  # the link table's key to the item: "news"
+    term_key: str  # the link table's key to the term: "field"
+
+    @property
+    def term(self):
+        """The model of the terms: FieldOfWork."""
+        return self.link._meta.get_field(self.term_key).related_model
+
+
+# The relations of an item, declared once: read by revisions, invalidation, admin and demo.
+RELATIONS = (
+    Relation("fields_of_work", NewsFieldOfWork, "news", "field"),
+    Relation("countries", NewsCountry, "news", "country"),
+    Relation("meeting_series", NewsMeetingSeries, "news", "meeting_series"),
+    Relation("supporting_structures", NewsSupportingStructure, "news", "structure"),
+    Relation("tags", TaggedNews, "content_object", "tag"),
+)

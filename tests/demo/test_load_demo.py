@@ -10,7 +10,6 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
-from demo.management.commands import load_demo as load_demo_command
 
 from demo.generator import (
     CAPITALS,
@@ -25,6 +24,7 @@ from demo.generator import (
     DemoTaxonomy,
     slugify_title,
 )
+from demo.management.commands import load_demo as load_demo_command
 from news.html import sanitize_html
 from news.models import NewsFieldOfWork, NewsItem, TaggedNews
 from news.search import matching
