@@ -15,22 +15,11 @@ from taggit.models import TagBase, TaggedItemBase
 from news.attachments import attachment_path, clean_attachment, private_storage
 from news.html import sanitize_html
 from news.images import clean_lead_image, lead_image_path
+from news.permissions import may_edit_any, publisher_structure_ids
 from news.search import SearchVectorIndex
 from osce_cms.text import validate_no_control_characters
 from structures.models import Structure
 from taxonomy.models import Country, FieldOfWork, MeetingSeries
-
-
-def publisher_structure_ids(user):
-    """Ids of the structures `user` publishes for: their memberships and everything under them.
-
-    The one statement of a publisher's reach, used by NewsItemQuerySet.editable_by() and by the
-    admin's choice of lead structure.
-    """
-    return Structure.objects.subtree_ids(
-        user.structure_memberships.values_list("structure", flat=True)
-    )
-
 
 # Paths under /news/ that belong to the site, not to an item (see newsroom/urls.py).
 RESERVED_SLUGS = {"rss", "atom", "preview", "shared-preview"}
@@ -70,7 +59,7 @@ class NewsItemQuerySet(models.QuerySet):
         """
         if not user.is_active or not user.is_staff:
             return self.none()
-        if user.is_superuser or user.has_perm("news.edit_any_newsitem"):
+        if may_edit_any(user):
             return self
         if not user.has_perm("news.change_newsitem"):
             return self.none()

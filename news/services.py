@@ -21,7 +21,8 @@ from django.utils import formats, timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from news.models import NewsItem, Transition, publisher_structure_ids
+from news.models import NewsItem, Transition
+from news.permissions import may_edit_any, may_publish, publisher_structure_ids
 
 Status = NewsItem.Status
 
@@ -31,14 +32,6 @@ EDITABLE_BEFORE_PUBLICATION = {Status.DRAFT, Status.REVIEW}
 
 class Refused(ValidationError):
     """A move the actor may not make or the item is not ready for; its message says why."""
-
-
-def may_publish(user):
-    return user.is_active and user.has_perm("news.publish_newsitem")
-
-
-def may_edit_any(user):
-    return user.is_active and user.has_perm("news.edit_any_newsitem")
 
 
 def lead_structure_choices(user, structures):

@@ -20,6 +20,7 @@ from reversion.models import Version
 
 from news import previews, revisions
 from news.models import NewsItem
+from news.permissions import may_edit_any
 
 # What a revert leaves as it is: the status moves only through the workflow (news.services),
 # so that restoring an old text neither publishes nor unpublishes the item.
@@ -182,7 +183,7 @@ class NewsRevisionAdmin(VersionAdmin):
     def check_may_recover(self, request):
         """A deleted item has no structure left to check a publisher against: editors only."""
         user = request.user
-        if not (user.is_superuser or user.has_perm("news.edit_any_newsitem")):
+        if not may_edit_any(user):
             raise PermissionDenied
 
     # Preview links -------------------------------------------------------------------

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from news import services
 from news.models import NewsItem
+from news.permissions import may_publish
 
 Status = NewsItem.Status
 # Fields only someone who may publish sets: publishing and withdrawal.
@@ -94,7 +95,7 @@ class WorkflowAdminMixin:
         return allowed and (obj is None or services.can_delete(request.user, obj))
 
     def has_publish_permission(self, request):
-        return services.may_publish(request.user)
+        return may_publish(request.user)
 
     def limit_autocomplete(self, request, field_name, queryset):
         """Choices an autocomplete of this admin's `field_name` offers (see StructureAdmin)."""
@@ -111,14 +112,14 @@ class WorkflowAdminMixin:
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [*super().get_readonly_fields(request, obj), "state_history"]
-        if not services.may_publish(request.user):
+        if not may_publish(request.user):
             readonly += [name for name in PUBLISHING_FIELDS if name not in readonly]
         return readonly
 
     def workflow_fieldsets(self, request, obj, fieldsets):
         """`fieldsets` with the workflow's fields: NewsItemAdmin.get_fieldsets() passes its own."""
         fieldsets = list(fieldsets)
-        if services.may_publish(request.user):
+        if may_publish(request.user):
             # The confirmation of a warned publication sits right after the status.
             for index, (name, options) in enumerate(fieldsets):
                 fields = list(options.get("fields", []))
