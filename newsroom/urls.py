@@ -8,12 +8,12 @@ fields of work, countries and meetings, "structures" for structures.
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from newsroom import feeds, terms, views
+from newsroom import feeds, lists, terms, views
 from newsroom.sitemaps import sitemaps
 
 news_patterns = (
     [
-        path("", views.news_list, name="list"),
+        path("", lists.news_list, name="list"),
         # Before the items: an item's slug cannot be "rss" or "atom".
         path("rss/", feeds.NewsRssFeed(), name="rss"),
         path("atom/", feeds.NewsAtomFeed(), name="atom"),

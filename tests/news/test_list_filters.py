@@ -208,7 +208,7 @@ def test_relevance_without_a_search_falls_back_to_newest(client, newsroom):
 
 
 def test_pagination_keeps_every_filter(client, newsroom, monkeypatch):
-    monkeypatch.setattr("newsroom.views.LIST_PAGE_SIZE", 2)
+    monkeypatch.setattr("newsroom.lists.LIST_PAGE_SIZE", 2)
     query = "?field=elections&field=gender-equality&sort=oldest"
 
     first = client.get(reverse("news:list") + query)

@@ -125,11 +125,11 @@ def test_list_queries_do_not_grow_with_the_page_size(client, monkeypatch, query,
     world = World(choices=3)
     path = reverse("news:list") + query
 
-    monkeypatch.setattr("newsroom.views.LIST_PAGE_SIZE", 5)
+    monkeypatch.setattr("newsroom.lists.LIST_PAGE_SIZE", 5)
     world.add_items(12)
     small = queries(client, path)
 
-    monkeypatch.setattr("newsroom.views.LIST_PAGE_SIZE", 50)
+    monkeypatch.setattr("newsroom.lists.LIST_PAGE_SIZE", 50)
     world.add_items(60)
     large = queries(client, path)
 
