@@ -1,0 +1,60 @@
+"""The exact number of queries of the public pages that views share a base for
+(newsroom/public.py): moving them onto it must not change what they read."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    AttachmentFactory,
+    CountryFactory,
+    FieldOfWorkFactory,
+    PublishedNewsFactory,
+    StructureFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url, status=200):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == status
+    return len(captured)
+
+
+@pytest.fixture
+def site():
+    field, country = FieldOfWorkFactory(), CountryFactory()
+    structure = StructureFactory()
+    item = PublishedNewsFactory(
+        fields_of_work=[field], countries=[country], lead_structure=structure
+    )
+    AttachmentFactory(news=item)
+    PublishedNewsFactory.create_batch(3, fields_of_work=[field], countries=[country])
+    return {"item": item, "field": field, "country": country, "structure": structure}
+
+
+def test_home_page_reads_two_queries(client, site):
+    assert queries(client, "/") == 2
+
+
+def test_item_page_and_attachment_read_what_they_did(client, site):
+    item = site["item"]
+    # The item, its six prefetched relations (attachments included), the related items.
+    assert queries(client, item.get_absolute_url()) == 8
+    assert queries(client, item.get_absolute_url()) == 8
+    assert queries(client, item.attachments.get().get_absolute_url()) == 2
+
+
+def test_term_pages_read_what_they_did(client, site):
+    assert queries(client, site["field"].get_absolute_url()) == 4
+    assert queries(client, site["country"].get_absolute_url()) == 4
+    assert queries(client, site["structure"].get_absolute_url()) == 5
+    assert queries(client, "/fields-of-work/") == 1
+    assert queries(client, "/countries/") == 2
+    assert queries(client, "/meetings/") == 1
+    assert queries(client, "/structures/") == 1
+
+
+def test_robots_txt_reads_nothing(client, site):
+    assert queries(client, "/robots.txt") == 0
