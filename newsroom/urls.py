@@ -8,7 +8,7 @@ fields of work, countries and meetings, "structures" for structures.
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from newsroom import feeds, lists, terms, views
+from newsroom import feeds, items, lists, previews, terms, views
 from newsroom.sitemaps import sitemaps
 
 news_patterns = (
@@ -18,20 +18,22 @@ news_patterns = (
         path("rss/", feeds.NewsRssFeed(), name="rss"),
         path("atom/", feeds.NewsAtomFeed(), name="atom"),
         # Private views of unpublished items (two segments, so no item's page is shadowed).
-        path("preview/<int:pk>/", views.preview, name="preview"),
+        path("preview/<int:pk>/", previews.preview, name="preview"),
         path(
             "preview/<int:pk>/attachments/<int:attachment_pk>/",
-            views.preview_attachment,
+            previews.preview_attachment,
             name="preview-attachment",
         ),
-        path("shared-preview/<slug:token>/", views.shared_preview, name="shared-preview"),
+        path("shared-preview/<slug:token>/", previews.shared_preview, name="shared-preview"),
         path(
             "shared-preview/<slug:token>/attachments/<int:attachment_pk>/",
-            views.shared_preview_attachment,
+            previews.shared_preview_attachment,
             name="shared-preview-attachment",
         ),
-        path("<slug:slug>/", views.detail, name="detail"),
-        path("<slug:slug>/attachments/<int:pk>/", views.attachment, name="attachment"),
+        path("<slug:slug>/", items.ItemView.as_view(), name="detail"),
+        path(
+            "<slug:slug>/attachments/<int:pk>/", items.AttachmentView.as_view(), name="attachment"
+        ),
     ],
     "news",
 )
@@ -57,7 +59,7 @@ structure_patterns = (
 )
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.HomeView.as_view(), name="home"),
     path("news/", include(news_patterns)),
     path("", include(taxonomy_patterns)),
     path("structures/", include(structure_patterns)),

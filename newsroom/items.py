@@ -1,0 +1,173 @@
+"""An item's public page and its attachments, and what its previews show the same way."""
+
+import json
+from html import unescape
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Exists, OuterRef
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.views.generic import DetailView, View
+from django.views.generic.detail import SingleObjectMixin
+
+from news.attachments import download_name
+from news.images import social_image
+from news.models import NewsCountry, NewsFieldOfWork, NewsItem
+from newsroom.public import PublicPageMixin
+
+RELATED_NEWS = 5
+# What json_script escapes, so that a value cannot close the script element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+# What an item's page shows besides the item: prefetched for detail_context().
+PAGE_RELATIONS = [
+    "supporting_structures",
+    "fields_of_work",
+    "countries",
+    "meeting_series",
+    "tags",
+    "attachments",
+]
+
+
+class ItemView(PublicPageMixin, DetailView):
+    """An item's public page; a withdrawn item keeps it, under its withdrawal notice."""
+
+    template_name = "newsroom/detail.html"
+    context_object_name = "item"
+
+    def get_queryset(self):
+        return (
+            self.public_pages()
+            .select_related("lead_structure")
+            .prefetch_related(*PAGE_RELATIONS)
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, **detail_context(self.request, self.object, self.state)}
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        # Only a published item's page is for search engines; a withdrawn one's is not.
+        if not self.object.is_published():
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class AttachmentView(PublicPageMixin, SingleObjectMixin, View):
+    """An attachment of an item that has a public page, shown inline by the PDF viewer."""
+
+    # A file, streamed: neither kept in the page cache nor given an ETag.
+    conditional = False
+
+    def get_queryset(self):
+        return self.public_pages()
+
+    def get(self, request, slug, pk):
+        return attachment_response(self.get_object(), pk)
+
+
+def attachment_response(item, pk):
+    """The PDF of `item`'s attachment `pk`, for a caller that has checked who may see it."""
+    document = get_object_or_404(item.attachments, pk=pk)
+    try:
+        file = document.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404("The attachment's file is missing.") from None
+    response = FileResponse(file, content_type="application/pdf", filename=download_name(document))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def detail_context(request, item, state):
+    """What newsroom/detail.html needs to show `item`, on its public page and in previews;
+    the related items are those of the publication `state` (freshness.current())."""
+    canonical = request.build_absolute_uri(item.get_absolute_url())
+    # Link previews get the 1200 × 630 JPEG rendition; the original if it could not be made.
+    social = social_image(item)
+    image_url = social.url if social else item.image.url if item.image else ""
+    image_url = request.build_absolute_uri(image_url) if image_url else ""
+    body_text = " ".join(unescape(strip_tags(item.body)).split())
+    lede_text = " ".join(item.lede.split())
+    description = Truncator(lede_text or body_text).chars(300)
+    return {
+        "item": item,
+        "withdrawn": item.status == NewsItem.Status.WITHDRAWN,
+        "related": related_news(item, state),
+        "attachment_links": [
+            (document, document.get_absolute_url()) for document in item.attachments.all()
+        ],
+        "canonical": canonical,
+        "image_url": image_url,
+        "social_image": social,
+        "description": description,
+        # Imported bodies often open with the lede: show it only where it is not repeated.
+        "show_lede": bool(lede_text) and not body_text.startswith(lede_text),
+        "json_ld": news_article_json_ld(request, item, canonical, image_url, description),
+    }
+
+
+def related_news(item, state):
+    """Up to RELATED_NEWS published items sharing a field of work or a country, newest first.
+
+    Which items they are is kept in the cache for the publication `state`; the items
+    themselves are read by id.
+    """
+    field_ids = [field.pk for field in item.fields_of_work.all()]
+    country_ids = [country.pk for country in item.countries.all()]
+    if not field_ids and not country_ids:
+        return []
+    key = state.key("related", item.pk, field_ids, country_ids)
+    ids = cache.get(key)
+    if ids is None:
+        shares_field = NewsFieldOfWork.objects.filter(news=OuterRef("pk"), field__in=field_ids)
+        shares_country = NewsCountry.objects.filter(news=OuterRef("pk"), country__in=country_ids)
+        newest = (
+            NewsItem.objects.published()
+            .filter(Exists(shares_field) | Exists(shares_country))
+            .exclude(pk=item.pk)
+            .values("pk")[:RELATED_NEWS]
+        )
+        related = list(NewsItem.objects.filter(pk__in=newest).select_related("lead_structure"))
+        cache.set(key, [other.pk for other in related], state.timeout())
+        return related
+    return list(NewsItem.objects.filter(pk__in=ids).select_related("lead_structure"))
+
+
+def news_article_json_ld(request, item, canonical, image_url, description):
+    """schema.org NewsArticle, escaped for a <script type="application/ld+json"> element."""
+    publisher = {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri(reverse("home")),
+    }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": item.title,
+        "datePublished": item.date_issued or item.published_at,
+        "dateModified": item.updated_at,
+        "author": [
+            {
+                "@type": "Organization",
+                "name": str(structure),
+                "url": request.build_absolute_uri(structure.get_absolute_url()),
+            }
+            for structure in item.issuers
+        ]
+        or [publisher],
+        "publisher": publisher,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+    }
+    if description:
+        data["description"] = description
+    if image_url:
+        data["image"] = [image_url]
+    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES))

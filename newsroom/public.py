@@ -1,0 +1,57 @@
+"""What the public may see, and how its pages are served: the base of the newsroom's views.
+
+A public view reads news through the two named rules of news/models.py, never by status:
+published() for everything that lists, counts, feeds or searches, public_pages() for an
+item's own page and its attachments (a withdrawn item keeps its page, and nothing else).
+The staff and shared previews are not public pages: they live in newsroom/previews.py and
+use neither these rules nor the page cache.
+"""
+
+from django.template.response import SimpleTemplateResponse
+
+from news.models import NewsItem
+from newsroom import freshness
+
+
+class PublicPageMixin:
+    """For a class-based view of the public site (before the generic view in the bases).
+
+    With `conditional` (the default), the page is made through freshness.respond() in the
+    current publication state, `self.state`: kept in the page cache and answered with 304
+    while nothing public changes. `parameters` names the query parameters the page reads:
+    none by default, None for those of the news list (its filters, page and sort).
+    """
+
+    conditional = True
+    parameters = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.conditional:
+            return super().dispatch(request, *args, **kwargs)
+        self.state = freshness.current()
+        return freshness.respond(
+            request,
+            self.state,
+            lambda: self.build(request, *args, **kwargs),
+            *self.get_parts(),
+            parameters=self.parameters,
+        )
+
+    def build(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        # Rendered now, so that the page cache keeps the page and not a template to render.
+        if isinstance(response, SimpleTemplateResponse):
+            response.render()
+        return response
+
+    def get_parts(self):
+        """What the page depends on besides its address and the publication state."""
+        return ()
+
+    def published_news(self):
+        """The items lists, counts, feeds and search may show."""
+        return NewsItem.objects.published()
+
+    def public_pages(self):
+        """The items that have a page of their own: the published and the withdrawn."""
+        return NewsItem.objects.public_pages()
