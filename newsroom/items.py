@@ -44,9 +44,7 @@ class ItemView(PublicPageMixin, DetailView):
 
     def get_queryset(self):
         return (
-            self.public_pages()
-            .select_related("lead_structure")
-            .prefetch_related(*PAGE_RELATIONS)
+            self.public_pages().select_related("lead_structure").prefetch_related(*PAGE_RELATIONS)
         )
 
     def get_context_data(self, **kwargs):

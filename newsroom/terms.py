@@ -1,14 +1,15 @@
 """Public pages of the taxonomy and the structures, each listing the news filed under it.
 
-They live in the news app because they list news: taxonomy and structures stay leaves that
+They live in the public app because they list news: taxonomy and structures stay leaves that
 know nothing of news.
 """
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView
 
-from news.models import NewsItem
+from newsroom.public import PublicPageMixin
 from structures.models import Structure
 from taxonomy.models import Chairpersonship, Country, FieldOfWork, MeetingSeries
 
@@ -20,8 +21,100 @@ GROUP_HEADINGS = {
 }
 
 
-def latest_news(queryset):
-    return queryset.select_related("lead_structure")[:LATEST_NEWS]
+class TermView(PublicPageMixin, DetailView):
+    """A term's page: the term, and as `latest` the newest of its news()."""
+
+    # Made anew for each visitor, as they always were.
+    conditional = False
+
+    def news(self, term):
+        """The published news filed under `term`."""
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        latest = self.news(self.object).select_related("lead_structure")[:LATEST_NEWS]
+        return {**super().get_context_data(**kwargs), "latest": latest}
+
+
+class FieldView(TermView):
+    queryset = FieldOfWork.objects.select_related("parent")
+    template_name = "newsroom/field_detail.html"
+    context_object_name = "field"
+
+    def news(self, field):
+        return self.published_news().about([field])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "subtopics": list(self.object.children.all())}
+
+
+class MeetingView(TermView):
+    model = MeetingSeries
+    template_name = "newsroom/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def news(self, meeting):
+        return self.published_news().filter(meeting_series=meeting)
+
+
+class CountryView(TermView):
+    model = Country
+    template_name = "newsroom/country_detail.html"
+    context_object_name = "country"
+
+    def news(self, country):
+        return self.published_news().filter(countries=country)
+
+    def get_context_data(self, **kwargs):
+        country = self.object
+        hosted = list(country.hosted_structures.order_by("-is_active", "order", "name"))
+        operation = Structure.Kind.FIELD_OPERATION
+        return {
+            **super().get_context_data(**kwargs),
+            "field_operations": [s for s in hosted if s.kind == operation],
+            "other_hosted": [s for s in hosted if s.kind != operation],
+            "chair_years": [c.year for c in country.chairpersonships.order_by("year")],
+        }
+
+
+class StructureView(TermView):
+    queryset = Structure.objects.select_related("host_country")
+    template_name = "newsroom/structure_detail.html"
+    context_object_name = "structure"
+
+    def news(self, structure):
+        return self.published_news().issued_by([structure])
+
+    def get_context_data(self, **kwargs):
+        structure = self.object
+        # The whole tree is small: one query gives the ancestors and the direct parts.
+        nodes = {
+            node.pk: node
+            for node in Structure.objects.only(
+                "name", "acronym", "slug", "parent_id", "is_active", "order"
+            )
+        }
+        ancestors, seen = [], {structure.pk}
+        node = nodes.get(structure.parent_id)
+        while node is not None and node.pk not in seen:
+            ancestors.insert(0, node)
+            seen.add(node.pk)
+            node = nodes.get(node.parent_id)
+        return {
+            **super().get_context_data(**kwargs),
+            "ancestors": ancestors,
+            "parts": [node for node in nodes.values() if node.parent_id == structure.pk],
+            "former_names": list(structure.former_names.all()),
+        }
+
+
+def this_years_chair():
+    """The Chairpersonship of the current year, with its country, or None."""
+    return (
+        Chairpersonship.objects.select_related("country")
+        .filter(year=timezone.localdate().year)
+        .first()
+    )
 
 
 def field_list(request):
@@ -29,35 +122,8 @@ def field_list(request):
     return render(request, "newsroom/field_list.html", {"tree": tree})
 
 
-def field_detail(request, slug):
-    field = get_object_or_404(FieldOfWork.objects.select_related("parent"), slug=slug)
-    return render(
-        request,
-        "newsroom/field_detail.html",
-        {
-            "field": field,
-            "subtopics": list(field.children.all()),
-            "latest": latest_news(NewsItem.objects.published().about([field])),
-        },
-    )
-
-
 def meeting_list(request):
-    return render(
-        request, "newsroom/meeting_list.html", {"meetings": MeetingSeries.objects.all()}
-    )
-
-
-def meeting_detail(request, slug):
-    meeting = get_object_or_404(MeetingSeries, slug=slug)
-    return render(
-        request,
-        "newsroom/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "latest": latest_news(NewsItem.objects.published().filter(meeting_series=meeting)),
-        },
-    )
+    return render(request, "newsroom/meeting_list.html", {"meetings": MeetingSeries.objects.all()})
 
 
 def country_list(request):
@@ -69,65 +135,11 @@ def country_list(request):
         for value in Country.Group.values
         if value in countries
     ]
-    chair = (
-        Chairpersonship.objects.select_related("country")
-        .filter(year=timezone.localdate().year)
-        .first()
-    )
-    return render(request, "newsroom/country_list.html", {"groups": groups, "chair": chair})
-
-
-def country_detail(request, slug):
-    country = get_object_or_404(Country, slug=slug)
-    hosted = list(country.hosted_structures.order_by("-is_active", "order", "name"))
-    field_operations = [s for s in hosted if s.kind == Structure.Kind.FIELD_OPERATION]
     return render(
-        request,
-        "newsroom/country_detail.html",
-        {
-            "country": country,
-            "field_operations": field_operations,
-            "other_hosted": [s for s in hosted if s.kind != Structure.Kind.FIELD_OPERATION],
-            "chair_years": [c.year for c in country.chairpersonships.order_by("year")],
-            "latest": latest_news(NewsItem.objects.published().filter(countries=country)),
-        },
+        request, "newsroom/country_list.html", {"groups": groups, "chair": this_years_chair()}
     )
 
 
 def structure_list(request):
     tree = Structure.objects.select_related("host_country").nested()
     return render(request, "newsroom/structure_list.html", {"tree": tree})
-
-
-def structure_detail(request, slug):
-    structure = get_object_or_404(Structure.objects.select_related("host_country"), slug=slug)
-    # The whole tree is small: one query gives the ancestors and the direct parts.
-    nodes = {
-        node.pk: node
-        for node in Structure.objects.only(
-            "name", "acronym", "slug", "parent_id", "is_active", "order"
-        )
-    }
-    ancestors, seen = [], {structure.pk}
-    node = nodes.get(structure.parent_id)
-    while node is not None and node.pk not in seen:
-        ancestors.insert(0, node)
-        seen.add(node.pk)
-        node = nodes.get(node.parent_id)
-    parts = [node for node in nodes.values() if node.parent_id == structure.pk]
-    latest = (
-        NewsItem.objects.published()
-        .issued_by([structure])
-        .select_related("lead_structure")[:LATEST_NEWS]
-    )
-    return render(
-        request,
-        "newsroom/structure_detail.html",
-        {
-            "structure": structure,
-            "ancestors": ancestors,
-            "parts": parts,
-            "former_names": list(structure.former_names.all()),
-            "latest": latest,
-        },
-    )

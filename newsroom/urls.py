@@ -41,11 +41,11 @@ news_patterns = (
 taxonomy_patterns = (
     [
         path("fields-of-work/", terms.field_list, name="field-list"),
-        path("fields-of-work/<slug:slug>/", terms.field_detail, name="field-detail"),
+        path("fields-of-work/<slug:slug>/", terms.FieldView.as_view(), name="field-detail"),
         path("meetings/", terms.meeting_list, name="meeting-list"),
-        path("meetings/<slug:slug>/", terms.meeting_detail, name="meeting-detail"),
+        path("meetings/<slug:slug>/", terms.MeetingView.as_view(), name="meeting-detail"),
         path("countries/", terms.country_list, name="country-list"),
-        path("countries/<slug:slug>/", terms.country_detail, name="country-detail"),
+        path("countries/<slug:slug>/", terms.CountryView.as_view(), name="country-detail"),
     ],
     "taxonomy",
 )
@@ -53,7 +53,7 @@ taxonomy_patterns = (
 structure_patterns = (
     [
         path("", terms.structure_list, name="list"),
-        path("<slug:slug>/", terms.structure_detail, name="detail"),
+        path("<slug:slug>/", terms.StructureView.as_view(), name="detail"),
     ],
     "structures",
 )

@@ -3,11 +3,10 @@ newsroom/lists.py, the term pages in newsroom/terms.py, the previews in newsroom
 
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.views.generic import TemplateView
 
 from newsroom.public import PublicPageMixin
-from taxonomy.models import Chairpersonship
+from newsroom.terms import this_years_chair
 
 HOME_LATEST = 10
 
@@ -26,15 +25,6 @@ class HomeView(PublicPageMixin, TemplateView):
             "latest": self.published_news().select_related("lead_structure")[:HOME_LATEST],
             "chair": this_years_chair(),
         }
-
-
-def this_years_chair():
-    """The Chairpersonship of the current year, with its country, or None."""
-    return (
-        Chairpersonship.objects.select_related("country")
-        .filter(year=timezone.localdate().year)
-        .first()
-    )
 
 
 def robots_txt(request):
