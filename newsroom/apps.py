@@ -9,6 +9,6 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
-        from newsroom import freshness
+        from newsroom import invalidation
 
-        freshness.connect()  # what public pages cache is forgotten when what they show changes
+        invalidation.connect()  # what public pages cache is forgotten when what they show changes

@@ -8,13 +8,14 @@ pages is keyed by the token, so a change makes it unreachable at once; condition
 304 while the token a client saw is still the current one.
 
 The state lives in the cache framework (Redis in production, so it is shared by every
-worker). Signals replace it on every save and delete of what the public pages show (news
-items, their relations, attachments, tags, fields of work, meeting series, countries,
-Chairpersonships, structures), once at once and again when the transaction commits, so
-that no request can keep what it read before the commit under the new token; the news
-items' `update()` and `bulk_create()` (which send no signal) do the same. Writes that bypass
-all of these (raw SQL, `update()` of the other tables) show at the latest after
-STATE_TIMEOUT, or at once after calling `changed()`.
+worker). It is replaced by `changed()`, once at once and again when the transaction commits,
+so that no request can keep what it read before the commit under the new token. What calls
+`changed()` is in one place, newsroom/invalidation.py: receivers of the model signals of
+everything the public pages show (news items, their relations and attachments, the terms),
+which leave the state alone when what changed belongs to a hidden item. Writes that send no
+model signal (QuerySet.update(), bulk_create(), COPY, a restore) reach it by sending
+news.signals.content_changed, or by calling `changed()`; one that does neither (raw SQL)
+shows at the latest after STATE_TIMEOUT. Nothing a visitor or an editor reads replaces it.
 
 Outages degrade: with the database away, the latest state is kept (cached pages go on being
 served) until a new one can be made. With the cache away, a process that makes a state the
@@ -36,13 +37,13 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Min
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpResponseNotModified, QueryDict
 from django.template.utils import get_app_template_dirs
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
+from news.models import NewsItem
 from newsroom import throttle
 
 STATE_KEY = "news:publication-state"
@@ -58,25 +59,6 @@ STATE_TIMEOUT = 15 * 60
 PUBLIC_MAX_AGE = getattr(settings, "NEWS_PUBLIC_MAX_AGE", 10)
 # The cache alias that keeps whole pages for anonymous visitors, when it is configured.
 PAGES = "pages"
-
-# Saving or deleting one of these changes what the public pages show.
-WATCHED = [
-    "news.NewsFieldOfWork",
-    "news.NewsCountry",
-    "news.NewsMeetingSeries",
-    "news.NewsSupportingStructure",
-    "news.TaggedNews",
-    "news.Tag",
-    "news.Attachment",
-    "taxonomy.FieldOfWork",
-    "taxonomy.MeetingSeries",
-    "taxonomy.Country",
-    "taxonomy.Chairpersonship",
-    "structures.Structure",
-    "structures.FormerName",
-]
-# Items in these states are on no public page (their pages, lists, counts and feeds).
-HIDDEN_STATUSES = {"draft", "review"}
 
 
 @dataclass(frozen=True)
@@ -139,11 +121,7 @@ def current(now=None):
 
 
 def _new_state(now):
-    from news.models import NewsItem
-
-    scheduled = NewsItem.objects.filter(
-        status=NewsItem.Status.PUBLISHED, published_at__gt=now
-    ).aggregate(next=Min("published_at"))["next"]
+    scheduled = NewsItem.objects.scheduled().aggregate(next=Min("published_at"))["next"]
     # Later than the Last-Modified of any state a visitor may have seen: one second later
     # than the previous state if it was served (HTTP dates have whole seconds).
     found = cache.get_many([STATE_KEY, MODIFIED_KEY])
@@ -301,57 +279,3 @@ def _is_current(request, etag, modified):
         return request.headers["If-None-Match"].strip() == "*" or _etag_matches(request, etag)
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
     return since is not None and modified <= since <= time.time()
-
-
-# Signals.
-
-
-def _item_saving(sender, instance, raw=False, **kwargs):
-    """Note whether a hidden item being saved was public before (one query, drafts only)."""
-    instance._was_public = False
-    if instance.pk is not None and instance.status in HIDDEN_STATUSES:
-        stored = sender._default_manager.filter(pk=instance.pk).values_list("status", flat=True)
-        instance._was_public = stored.first() not in (None, *HIDDEN_STATUSES)
-
-
-def _item_saved(sender, instance, **kwargs):
-    if instance.status not in HIDDEN_STATUSES or instance._was_public:
-        changed()
-
-
-def _item_deleted(sender, instance, **kwargs):
-    if instance.status not in HIDDEN_STATUSES:
-        changed()
-
-
-def _relations_changed(sender, instance, action, **kwargs):
-    if not action.startswith("post_"):
-        return
-    # A draft's terms are on no public page; a term's items may be anything.
-    if getattr(instance, "status", None) in HIDDEN_STATUSES:
-        return
-    changed()
-
-
-def _watched_changed(sender, **kwargs):
-    changed()
-
-
-def connect():
-    """Connect the receivers (from NewsConfig.ready())."""
-    pre_save.connect(_item_saving, sender="news.NewsItem", dispatch_uid="news_freshness_pre")
-    post_save.connect(_item_saved, sender="news.NewsItem", dispatch_uid="news_freshness_item")
-    post_delete.connect(
-        _item_deleted, sender="news.NewsItem", dispatch_uid="news_freshness_item_delete"
-    )
-    for label in WATCHED:
-        post_save.connect(_watched_changed, sender=label, dispatch_uid=f"news_freshness_{label}")
-        post_delete.connect(
-            _watched_changed, sender=label, dispatch_uid=f"news_freshness_{label}_delete"
-        )
-    for label in ("news.NewsFieldOfWork", "news.NewsCountry", "news.NewsMeetingSeries",
-                  "news.NewsSupportingStructure", "news.TaggedNews"):
-        m2m_changed.connect(
-            _relations_changed, sender=label, dispatch_uid=f"news_freshness_{label}_m2m"
-        )
-

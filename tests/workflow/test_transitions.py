@@ -99,7 +99,7 @@ def test_publishing_with_a_time_to_come_schedules_the_item(editor):
     with at(MOMENT):
         services.publish(item, editor, at=later)
         item.refresh_from_db()
-        assert services.is_scheduled(item)
+        assert item.is_scheduled()
         assert services.outcome(item).startswith("Scheduled for ")
         assert not NewsItem.objects.published().filter(pk=item.pk).exists()
     assert item.published_at == later

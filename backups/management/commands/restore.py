@@ -8,7 +8,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils.translation import gettext as _
 
 from backups import archive, database
-from newsroom import freshness
+from news.signals import content_changed
 
 
 class Command(BaseCommand):
@@ -62,7 +62,9 @@ class Command(BaseCommand):
             )
         archive.unpack_media(folder / archive.MEDIA)
         if not database_url:
-            freshness.changed()  # Public pages must forget what they kept of the old contents.
+            # Written with no model signal: public pages must forget what they kept of the old
+            # contents.
+            content_changed.send(sender=None)
         self.report_migrations(manifest["migrations"])
         self.stdout.write(
             self.style.SUCCESS(
