@@ -23,6 +23,7 @@ from news.models import NewsItem
 from newsroom import freshness
 from newsroom.facets import url_with
 from newsroom.filters import NewsFilter, Trees
+from newsroom.public import public_address
 from osce_cms.text import strip_control_characters
 
 logger = logging.getLogger(__name__)
@@ -128,12 +129,20 @@ class NewsRssFeed(Feed):
         return reverse(self.feed_url_name) + view.query
 
     def items(self, view):
-        """An entry for each item of news(); an item whose entry cannot be made is left out,
-        with a warning in the log."""
+        """An entry for each item of news(); an item that has no address (public_address()) or
+        whose entry cannot be made is left out, with a warning in the log."""
         entries = []
         for item in self.news(view):
+            link = public_address(item)
+            if link is None:
+                logger.warning(
+                    "News item %s left out of a feed: no address reaches its page (slug %r).",
+                    item.pk,
+                    item.slug,
+                )
+                continue
             try:
-                entries.append(self.entry(item))
+                entries.append(self.entry(item, link))
             except Exception:
                 logger.warning(
                     "News item %s left out of a feed: its entry could not be made.",
@@ -163,12 +172,12 @@ class NewsRssFeed(Feed):
             cache.set(key, [item.pk for item in items], view.state.timeout())
         return items
 
-    def entry(self, item):
+    def entry(self, item, link):
         return Entry(
             title=item.title,
             # The lede is plain text: escaped, so that readers show it and run none of it.
             description=escape(item.lede),
-            link=item.get_absolute_url(),
+            link=link,
             pubdate=item.published_at,
             author_name=str(item.lead_structure) if item.lead_structure_id else None,
             categories=[field.name for field in item.fields_of_work.all()],

@@ -8,8 +8,9 @@ use neither these rules nor the page cache.
 """
 
 from django.template.response import SimpleTemplateResponse
+from django.urls import NoReverseMatch
 
-from news.models import NewsItem
+from news.models import RESERVED_SLUGS, NewsItem
 from newsroom import freshness
 
 
@@ -55,3 +56,15 @@ class PublicPageMixin:
     def public_pages(self):
         """The items that have a page of their own: the published and the withdrawn."""
         return NewsItem.objects.public_pages()
+
+
+def public_address(obj):
+    """The address of `obj`'s public page, or None when none reaches it: a slug that no URL
+    accepts or that the site's own pages take, written by QuerySet.update() (which runs no
+    validation). Sitemaps and feeds leave such an item out rather than fail."""
+    if isinstance(obj, NewsItem) and obj.slug in RESERVED_SLUGS:
+        return None
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        return None
