@@ -11,22 +11,15 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 
-from demo.generator import (
-    CAPITALS,
-    FIELD_SERIES,
-    FIELD_TEXTS,
-    GENERAL_SERIES,
-    HOST_CITIES,
-    LAST_DAY,
-    PROFILES,
-    SEED_ITEM,
-    DemoNewsGenerator,
-    DemoTaxonomy,
-    slugify_title,
-)
-from demo.management.commands import load_demo as load_demo_command
+from demo import writers
+from demo.generator import DemoNewsGenerator
+from demo.odds import LAST_DAY
+from demo.seed import SEED_ITEM
+from demo.taxonomy import DemoTaxonomy
+from demo.texts import CAPITALS, FIELD_SERIES, FIELD_TEXTS, GENERAL_SERIES, HOST_CITIES, PROFILES
+from demo.wording import slugify_title
 from news.html import sanitize_html
-from news.models import NewsFieldOfWork, NewsItem, TaggedNews
+from news.models import RELATIONS, NewsFieldOfWork, NewsItem, TaggedNews
 from news.search import matching
 from structures.models import Structure
 from taxonomy.models import Country, FieldOfWork, MeetingSeries
@@ -234,10 +227,13 @@ def test_generated_items_are_consistent_with_their_issuer():
         values = item.values
         structure = structures[values["lead_structure_id"]]
         assert structure.kind != Structure.Kind.GROUP
-        assert 1 <= len(item.field_ids) <= 4
-        assert len(item.country_ids) <= 3
-        assert len(item.tag_ids) <= 3
-        assert len(item.supporting_ids) <= 2 and structure.pk not in item.supporting_ids
+        terms = item.term_ids
+        assert set(terms) == {relation.name for relation in RELATIONS}
+        assert 1 <= len(terms["fields_of_work"]) <= 4
+        assert len(terms["countries"]) <= 3
+        assert len(terms["tags"]) <= 3
+        supporting = terms["supporting_structures"]
+        assert len(supporting) <= 2 and structure.pk not in supporting
         issued = values["date_issued"]
         if issued and structure.closed_on:
             assert issued <= structure.closed_on
@@ -247,15 +243,15 @@ def test_generated_items_are_consistent_with_their_issuer():
         if structure.kind == Structure.Kind.FIELD_OPERATION and issued:
             field_operation_items += 1
             assert values["dateline"].startswith(structure.city.upper() + ", ")
-            if structure.host_country_id and structure.host_country_id in item.country_ids:
+            if structure.host_country_id and structure.host_country_id in terms["countries"]:
                 hosted += 1
-        if item.series_ids:
+        if terms["meeting_series"]:
             assert structure.kind in (
                 Structure.Kind.SECRETARIAT,
                 Structure.Kind.SECRETARIAT_UNIT,
                 Structure.Kind.CHAIRPERSONSHIP,
             )
-        assert all(countries[pk] for pk in item.country_ids)
+        assert all(countries[pk] for pk in terms["countries"])
 
     assert hosted >= field_operation_items * 0.7
     statuses = Counter(item.values["status"] for item in items)
@@ -444,7 +440,7 @@ def test_copy_stores_the_same_items_as_bulk_create_and_leaves_the_sequences_righ
     generated().delete()
     monkeypatch.setattr(
         "demo.management.commands.load_demo.CopyWriter",
-        lambda now, jobs: load_demo_command.BulkCreateWriter(),
+        lambda now, jobs: writers.BulkCreateWriter(),
     )
     load_demo(items=ITEMS)
 

@@ -1,0 +1,81 @@
+"""How often each thing happens in generated items, and the random stream that draws them."""
+
+import bisect
+import datetime
+import itertools
+import random
+
+from news.models import NewsItem
+
+Kind = NewsItem.Kind
+Status = NewsItem.Status
+
+# Generated dates run from FIRST_DAY to LAST_DAY whatever the day of the run, so that a seed gives
+# the same items on any day. Only scheduled items follow the run: they are dated 1 to 21 days after
+# it, so that they are still to come (their titles, and so their slugs, hold no date).
+FIRST_YEAR = 2006
+FIRST_DAY = datetime.date(FIRST_YEAR, 1, 1)
+LAST_DAY = datetime.date(2026, 6, 30)
+# Status by position in every run of 100 items (a fixed permutation of the index, so that even
+# a small demo set shows each state): about 90% published, the rest in the other states.
+STATUS_SLOTS = (
+    (90, "published"),
+    (91, "undated-draft"),
+    (94, "draft"),
+    (97, "review"),
+    (99, "withdrawn"),
+    (100, "scheduled"),
+)
+STATUS_BY_POSITION = tuple(
+    next(name for limit, name in STATUS_SLOTS if position < limit) for position in range(100)
+)
+STATUSES = {
+    "published": Status.PUBLISHED,
+    "undated-draft": Status.DRAFT,
+    "draft": Status.DRAFT,
+    "review": Status.REVIEW,
+    "withdrawn": Status.WITHDRAWN,
+    "scheduled": Status.PUBLISHED,  # with a publication time to come
+}
+
+
+def weighted(*pairs):
+    """(values, cumulative weights) for DemoRandom.weighted, from (value, weight) pairs."""
+    values, weights = zip(*pairs, strict=True)
+    return values, tuple(itertools.accumulate(weights))
+
+
+KINDS = (Kind.NEWS, Kind.PRESS_RELEASE, Kind.STATEMENT, Kind.FEATURE_STORY, Kind.SPOT_REPORT)
+KIND_WEIGHTS_BY_ISSUER = {
+    voice: weighted(*zip(KINDS, weights, strict=True))
+    for voice, weights in (
+        # news, press release, statement, feature story, spot report
+        ("field-operation", (50, 25, 4, 10, 6)),
+        ("smm", (25, 10, 3, 2, 60)),
+        ("voice", (40, 30, 20, 8, 0)),  # institutions, Chairpersonship, Secretary General
+        ("other", (55, 25, 8, 12, 0)),
+    )
+}
+EXTRA_FIELDS = weighted((0, 45), (1, 35), (2, 15), (3, 5))
+COUNTRY_COUNTS = weighted((0, 35), (1, 40), (2, 15), (3, 10))
+TAG_COUNTS = weighted((0, 30), (1, 35), (2, 23), (3, 12))
+
+
+class DemoRandom(random.Random):
+    """choice(), randint() and sample() from random() alone: faster, and as reproducible."""
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+    def randint(self, a, b):
+        return a + int(self.random() * (b - a + 1))
+
+    def sample(self, population, k):
+        pool = list(population)
+        for i in range(k):
+            j = i + int(self.random() * (len(pool) - i))
+            pool[i], pool[j] = pool[j], pool[i]
+        return pool[:k]
+
+    def weighted(self, values, cum_weights):
+        return values[bisect.bisect(cum_weights, self.random() * cum_weights[-1])]

@@ -1,0 +1,86 @@
+"""The workflow's records: an item's status changes, and the links that preview it unpublished."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from news.models.items import NewsItem
+
+
+class Transition(models.Model):
+    """One change of a news item's status: who moved it, from what, to what, when."""
+
+    news = models.ForeignKey(
+        NewsItem, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(
+        _("from"), max_length=12, choices=NewsItem.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=12, choices=NewsItem.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        indexes = [
+            # An item's history, newest first.
+            models.Index(fields=["news", "-at"], name="transition_news_at_idx"),
+        ]
+
+    def __str__(self):
+        return _("%(from)s → %(to)s") % {
+            "from": self.get_from_status_display() or "—",
+            "to": self.get_to_status_display(),
+        }
+
+    def get_absolute_url(self):
+        return self.news.get_absolute_url()
+
+
+class PreviewLink(models.Model):
+    """A secret, expiring, revocable link that shows one unpublished item without an account."""
+
+    news = models.ForeignKey(
+        NewsItem,
+        verbose_name=_("news item"),
+        on_delete=models.CASCADE,
+        related_name="preview_links",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self):
+        return _("Preview of “%(title)s”") % {"title": self.news}
+
+    def get_absolute_url(self):
+        return reverse("news:shared-preview", args=[self.token])
+
+    def is_usable(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
