@@ -5,8 +5,15 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
-from news import services
-from tests.factories import CountryFactory, FieldOfWorkFactory, NewsItemFactory, UserFactory
+from news import revisions, services
+from tests.factories import (
+    CountryFactory,
+    FieldOfWorkFactory,
+    MeetingSeriesFactory,
+    NewsItemFactory,
+    StructureFactory,
+    UserFactory,
+)
 from tests.revisions.browser import form_values
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +132,30 @@ def test_compare_shows_changed_fields_old_and_new(editor_client, item):
     assert changes["countries"].before == "<del>Serbia</del>"
     content = response.content.decode()
     assert "<th scope=\"row\">Fields of work</th>" in content
+
+
+def test_compare_lists_changed_relations_in_the_order_of_the_form(editor_client, item):
+    first = save_in_admin(editor_client, item)
+    second = save_in_admin(
+        editor_client,
+        item,
+        supporting_structures=[str(StructureFactory(name="Office in Novi Pazar").pk)],
+        fields_of_work=[str(FieldOfWorkFactory(name="Youth").pk)],
+        countries=[],
+        meeting_series=[str(MeetingSeriesFactory(name="Permanent Council").pk)],
+        tags="judiciary",
+    )
+
+    changes = revisions.compare(first, second)
+
+    assert [change.label for change in changes] == [
+        "also issued by",
+        "fields of work",
+        "countries",
+        "meetings and conferences",
+        "tags",
+    ]
+    assert changes[-1].after == "<ins>judiciary</ins>"
 
 
 def test_compare_escapes_what_editors_typed(editor_client, item):
