@@ -86,7 +86,7 @@ class NewsRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         """The feed, kept in the cache and answered with 304 while nothing public changes
-        (news/freshness.py)."""
+        (newsroom/freshness.py)."""
         state = freshness.current()
         return freshness.respond(request, state, lambda: self.response(request, state))
 
