@@ -1,8 +1,12 @@
 """The filters of the public news list and its feeds: the URL contract of /news/.
 
-Parameters: field, country, group, structure, kind, meeting, tag (each may repeat; choices
-within one are OR), year, from, to (ISO dates), q (search) and sort. Filters combine with AND,
-except `country` and `group`, which together form the one country facet.
+Parameters: the facets' (newsroom/facets.py FACETS: field, country, group, structure, kind,
+meeting, tag, each may repeat, choices within one are OR; year), from, to (ISO dates), q
+(search) and sort. Facets combine with AND; the parameters of one facet (`country` and
+`group`) together form its one choice.
+
+The FilterSet only narrows: the view decides what is visible, newsroom/results.py orders and
+pages, newsroom/counting.py counts.
 """
 
 from dataclasses import dataclass
@@ -12,41 +16,24 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from news import search
-from news.models import NewsCountry, NewsItem, NewsMeetingSeries, Tag, TaggedNews
+from news.models import RELATIONS, NewsItem
+from newsroom.facets import BY_NAME, FACET_OF, FACETS, PARAMS
 from structures.models import Structure
 from taxonomy.models import Country, FieldOfWork, MeetingSeries
 
 SEARCH_MAX_LENGTH = 200
-
-# Which query parameters make up each facet: a facet's counts ignore its own parameters.
-FACET_PARAMETERS = {
-    "field": ("field",),
-    "country": ("country", "group"),
-    "structure": ("structure",),
-    "kind": ("kind",),
-    "meeting": ("meeting",),
-    "tag": ("tag",),
-    "year": ("year",),
-}
-MULTIPLE_PARAMETERS = ("field", "country", "group", "structure", "kind", "meeting", "tag")
-
-
-# The country facet's groups, named as a visitor would choose them.
-GROUP_NAMES = {
-    Country.Group.PARTICIPATING_STATE: _("Participating States"),
-    Country.Group.ASIAN_PARTNER: _("Asian Partners for Co-operation"),
-    Country.Group.MEDITERRANEAN_PARTNER: _("Mediterranean Partners for Co-operation"),
-}
+RELATION = {relation.name: relation for relation in RELATIONS}
 
 
 @dataclass
 class Trees:
     """The taxonomy terms the filters accept and the facets offer, read once per publication
-    state (news/freshness.py) and kept in the cache: four small queries after a change, none
-    otherwise."""
+    state (newsroom/freshness.py) and kept in the cache: four small queries after a change,
+    none otherwise."""
 
     fields: list  # [(field, depth)], depth-first in tree order
     structures: list  # [(structure, depth)]
@@ -71,24 +58,28 @@ class Trees:
                 cache.set(key, trees, state.timeout())
         return trees
 
+    def listed(self, name):
+        """[(term, depth)] of the terms `name` ("fields", "countries"...), in facet order."""
+        terms = getattr(self, name)
+        return terms if self.is_tree(name) else [(term, 0) for term in terms]
+
+    def is_tree(self, name):
+        return name in ("fields", "structures")
+
     @cached_property
     def by_slug(self):
-        """{parameter: {slug: term}}, each in the order the facets show the terms."""
-        return {
-            "field": {term.slug: term for term, _depth in self.fields},
-            "structure": {term.slug: term for term, _depth in self.structures},
-            "country": {term.slug: term for term in self.countries},
-            "meeting": {term.slug: term for term in self.meetings},
-        }
+        """{terms name: {slug: term}}, each in the order the facets show the terms."""
+        names = ("fields", "structures", "countries", "meetings")
+        return {name: {term.slug: term for term, _depth in self.listed(name)} for name in names}
 
     @cached_property
     def subtrees(self):
-        """{"field" or "structure": {id: ids of the term and everything under it}}."""
-        return {"field": subtrees(self.fields), "structure": subtrees(self.structures)}
+        """{"fields" or "structures": {id: ids of the term and everything under it}}."""
+        return {name: subtrees(getattr(self, name)) for name in ("fields", "structures")}
 
-    def subtree_ids(self, tree, terms):
-        """Ids of `terms` of `tree` ("field" or "structure") and everything under them."""
-        return set().union(*(self.subtrees[tree][term.pk] for term in terms))
+    def subtree_ids(self, name, terms):
+        """Ids of `terms` of tree `name` ("fields" or "structures") and everything under them."""
+        return set().union(*(self.subtrees[name][term.pk] for term in terms))
 
 
 def subtrees(ordered):
@@ -120,11 +111,71 @@ class TermsField(forms.MultipleChoiceField):
         return [term for slug, term in self.terms.items() if slug in chosen]
 
 
+class FacetOptions:
+    """For a facet's widget: each option carries its Choice (count, link, depth), set by
+    facets.build() in `shown`, and is disabled when it would give nothing."""
+
+    shown = None  # {value: Choice}
+    leading = ()  # choices before the facet's own
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        option["choice"] = choice = (self.shown or {}).get(str(value))
+        if choice is not None:
+            option["attrs"]["id"] = choice.html_id
+            if not choice.available:
+                option["attrs"]["disabled"] = True
+        return option
+
+
+class FacetCheckboxes(FacetOptions, forms.CheckboxSelectMultiple):
+    pass
+
+
+class FacetSelect(FacetOptions, forms.Select):
+    leading = (("", _("Any year")),)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def format_value(self, value):
+        # An invalid value is shown as given, cut short.
+        return Truncator(super().format_value(value) or "").chars(10)
+
+
 class TermsFilter(django_filters.Filter):
     field_class = TermsField
 
 
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
+def facet_filter(param, widget):
+    """The filter of one parameter of the table of facets."""
+    options = {
+        "label": param.label,
+        "method": "filter_facet",
+        "widget": widget,
+        "error_messages": {"invalid_choice": param.invalid},
+    }
+    if param.terms:
+        return TermsFilter(**options)
+    if param.choices:
+        return django_filters.MultipleChoiceFilter(choices=param.choices, **options)
+    if param.model:
+        return django_filters.ModelMultipleChoiceFilter(
+            queryset=param.model.objects.all(), to_field_name="slug", **options
+        )
+    message = param.invalid
+    options["error_messages"] = {"invalid": message, "min_value": message, "max_value": message}
+    return YearFilter(min_value=param.years.start, max_value=param.years.stop - 1, **options)
+
+
 class Sort:
+    """The orders of the list (newsroom/results.py orders by them)."""
+
     NEWEST = "newest"
     OLDEST = "oldest"
     RELEVANCE = "relevance"
@@ -136,6 +187,9 @@ class Sort:
 
 
 class NewsFilterForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="news-%s", **kwargs)
+
     sort = forms.ChoiceField(
         label=_("Sort by"),
         choices=Sort.CHOICES,
@@ -159,17 +213,26 @@ class NewsFilterForm(forms.Form):
         cleaned_data["sort"] = sort or (Sort.RELEVANCE if cleaned_data.get("q") else Sort.NEWEST)
         return cleaned_data
 
+    @property
+    def dates(self):
+        """The fields shown under "Date issued": the select facets' (year), from and to."""
+        selects = [param.name for f in FACETS if f.widget == "select" for param in f.params]
+        return [self[name] for name in [*selects, "from", "to"]]
 
-class YearFilter(django_filters.Filter):
-    field_class = forms.IntegerField
+    @property
+    def dates_open(self):
+        """Whether "Date issued" is shown open: a date is given, or is wrong."""
+        return any(self.data.get(field.name) or field.errors for field in self.dates)
 
 
 class NewsFilter(django_filters.FilterSet):
     """Narrows a queryset of published items; the view decides what is visible."""
 
     q = django_filters.CharFilter(
-        label=_("Search"),
+        label=_("Search news"),
+        help_text=_("Words in the title, lede or text. Use quotes for a phrase."),
         method="filter_search",
+        widget=forms.SearchInput,
         max_length=SEARCH_MAX_LENGTH,
         error_messages={
             "max_length": _(
@@ -178,63 +241,13 @@ class NewsFilter(django_filters.FilterSet):
             )
         },
     )
-    field = TermsFilter(
-        label=_("Field of work"),
-        method="filter_field",
-        error_messages={"invalid_choice": _("There is no field of work “%(value)s”.")},
-    )
-    country = TermsFilter(
-        label=_("Country"),
-        method="filter_country",
-        error_messages={"invalid_choice": _("There is no country “%(value)s”.")},
-    )
-    group = django_filters.MultipleChoiceFilter(
-        label=_("Group of countries"),
-        choices=Country.Group.choices,
-        method="filter_country",
-        error_messages={"invalid_choice": _("There is no group of countries “%(value)s”.")},
-    )
-    structure = TermsFilter(
-        label=_("Issued by"),
-        method="filter_structure",
-        error_messages={"invalid_choice": _("There is no structure “%(value)s”.")},
-    )
-    kind = django_filters.MultipleChoiceFilter(
-        label=_("Kind"),
-        choices=NewsItem.Kind.choices,
-        method="filter_kind",
-        error_messages={"invalid_choice": _("There is no kind of news “%(value)s”.")},
-    )
-    meeting = TermsFilter(
-        label=_("Meeting or conference"),
-        method="filter_meeting",
-        error_messages={"invalid_choice": _("There is no meeting series “%(value)s”.")},
-    )
-    tag = django_filters.ModelMultipleChoiceFilter(
-        label=_("Tag"),
-        queryset=Tag.objects.all(),
-        to_field_name="slug",
-        method="filter_tag",
-        error_messages={"invalid_choice": _("There is no tag “%(value)s”.")},
-    )
-    year = YearFilter(
-        label=_("Year"),
-        field_name="date_issued",
-        lookup_expr="year",
-        min_value=1000,
-        max_value=9999,
-        error_messages={
-            "invalid": _("A year is four digits, for example 2024."),
-            "min_value": _("A year is four digits, for example 2024."),
-            "max_value": _("A year is four digits, for example 2024."),
-        },
-    )
     # "from" is a Python keyword, hence the two assignments through vars().
     vars()["from"] = django_filters.DateFilter(
         label=_("From"),
         field_name="date_issued",
         lookup_expr="gte",
         input_formats=["%Y-%m-%d"],
+        widget=DateInput,
         error_messages={"invalid": _("Give the start date as YYYY-MM-DD, e.g. 2024-01-31.")},
     )
     vars()["to"] = django_filters.DateFilter(
@@ -242,6 +255,7 @@ class NewsFilter(django_filters.FilterSet):
         field_name="date_issued",
         lookup_expr="lte",
         input_formats=["%Y-%m-%d"],
+        widget=DateInput,
         error_messages={"invalid": _("Give the end date as YYYY-MM-DD, e.g. 2024-12-31.")},
     )
 
@@ -250,62 +264,75 @@ class NewsFilter(django_filters.FilterSet):
         fields = []
         form = NewsFilterForm
 
+    @classmethod
+    def get_filters(cls):
+        """The declared filters and one for each parameter of the table of facets."""
+        widgets = {"checkboxes": FacetCheckboxes, "select": FacetSelect}
+        declared = super().get_filters()
+        filters = {"q": declared.pop("q")}  # in the order of the form: its errors' order
+        for facet in FACETS:
+            for param in facet.params:
+                filters[param.name] = facet_filter(param, widgets[facet.widget])
+                filters[param.name].field_name = param.name
+        return {**filters, **declared}
+
     def __init__(self, data=None, *args, trees=None, **kwargs):
         if data is not None:
             # Empty values of the repeatable parameters (e.g. "?country=") select nothing.
             data = data.copy()
-            for name in MULTIPLE_PARAMETERS:
-                if name in data:
+            for name, param in PARAMS.items():
+                if param.repeats and name in data:
                     data.setlist(name, [value for value in data.getlist(name) if value != ""])
         super().__init__(data, *args, **kwargs)
         self.trees = trees or Trees.load()
-        for name, terms in self.trees.by_slug.items():
-            self.filters[name].extra["terms"] = terms
+        for name, param in PARAMS.items():
+            if param.terms:
+                self.filters[name].extra["terms"] = self.trees.by_slug[param.terms]
 
-    # The narrowing, one method per facet.
+    # The narrowing.
 
     def filter_search(self, queryset, name, value):
         return search.matching(queryset, value)
 
-    def filter_field(self, queryset, name, value):
-        return queryset.about(value, ids=self.trees.subtree_ids("field", value))
-
-    def filter_structure(self, queryset, name, value):
-        return queryset.issued_by(value, ids=self.trees.subtree_ids("structure", value))
-
-    def filter_kind(self, queryset, name, value):
-        return queryset.filter(kind__in=value)
-
-    def filter_country(self, queryset, name, value):
-        """`country` and `group` are one facet: about any chosen country or group member."""
-        countries = self.form.cleaned_data.get("country")
-        groups = self.form.cleaned_data.get("group") or ()
-        if name == "group" and countries:
-            return queryset  # already applied with the countries
-        ids = {country.pk for country in countries or ()}
-        ids.update(country.pk for country in self.trees.countries if country.group in groups)
-        links = NewsCountry.objects.filter(news=OuterRef("pk"), country__in=ids)
-        return queryset.filter(Exists(links))
-
-    def filter_meeting(self, queryset, name, value):
-        links = NewsMeetingSeries.objects.filter(news=OuterRef("pk"), meeting_series__in=value)
-        return queryset.filter(Exists(links))
-
-    def filter_tag(self, queryset, name, value):
-        return queryset.filter(
-            Exists(TaggedNews.objects.filter(content_object=OuterRef("pk"), tag__in=value))
+    def filter_facet(self, queryset, name, value):
+        """What the choices of the facet of parameter `name` keep (all its parameters)."""
+        facet = FACET_OF[name]
+        values = {param.name: self.form.cleaned_data.get(param.name) for param in facet.params}
+        if facet.narrowed == "column":
+            return queryset.filter(**{facet.lookup: value})
+        if facet.narrowed == "issued_by":
+            return queryset.issued_by(value, ids=self.trees.subtree_ids("structures", value))
+        ids = set()
+        for param in facet.params:
+            chosen = values[param.name] or ()
+            if param.groups:
+                members = getattr(self.trees, param.groups)
+                ids.update(term.pk for term in members if term.group in chosen)
+            elif param.terms and self.trees.is_tree(param.terms):
+                ids.update(self.trees.subtree_ids(param.terms, chosen))
+            else:
+                ids.update(term.pk for term in chosen)
+        relation = RELATION[facet.relation]
+        links = relation.link.objects.filter(
+            **{relation.news_key: OuterRef("pk"), f"{relation.term_key}__in": ids}
         )
-
-    # What the list, its facets and the feeds share.
+        return queryset.filter(Exists(links))
 
     def filter_queryset(self, queryset, without=None):
-        """Apply every valid filter, except the parameters of the facet `without`."""
-        skipped = FACET_PARAMETERS.get(without, ())
-        for name, value in self.form.cleaned_data.items():
-            # An empty choice (an empty list, or none() from a model choice field) is no filter.
-            if name in self.filters and name not in skipped and value:
-                queryset = queryset & self._narrowing(name)
+        """Apply every valid filter, except those of the facet `without`: each facet once."""
+        for name in self.chosen(without):
+            queryset = queryset & self._narrowing(name)
         return queryset
+
+    def chosen(self, without=None):
+        """The names of the valid filters with a value, one per facet, except `without`'s."""
+        names = {}
+        for name, value in self.form.cleaned_data.items():
+            facet = FACET_OF.get(name)
+            # An empty choice (an empty list, or none() from a model choice field) is no filter.
+            if name in self.filters and value and (facet is None or facet.name != without):
+                names.setdefault(facet.name if facet else name, name)
+        return sorted(names.values())
 
     def _narrowing(self, name):
         """What filter `name` keeps, built once: the facet counts apply each filter several
@@ -326,7 +353,7 @@ class NewsFilter(django_filters.FilterSet):
     def signature(self, without=None):
         """The valid filters applied, except those of the facet `without`, as a hashable
         value: equal for URLs that select the same items (for cache keys)."""
-        skipped = FACET_PARAMETERS.get(without, ())
+        skipped = {param.name for param in BY_NAME[without].params} if without else ()
         parts = []
         for name, value in sorted(self.form.cleaned_data.items()):
             if name not in self.filters or name in skipped or not value:
@@ -344,56 +371,19 @@ class NewsFilter(django_filters.FilterSet):
     def sort(self):
         return self.form.cleaned_data.get("sort") or Sort.NEWEST
 
-    def results(self):
-        """The filtered items in the chosen order."""
-        return self.ordered(self.qs)
-
-    def ordered(self, queryset):
-        """`queryset` in the chosen order."""
-        if self.sort == Sort.RELEVANCE:
-            return search.by_relevance(queryset, self.search_text)
-        if self.sort == Sort.OLDEST:
-            return queryset.order_by("date_issued", "id")
-        return queryset.order_by("-date_issued", "-id")
-
-    def page(self, start, stop, state=None):
-        """Results `start` to `stop` in the chosen order, from one query: the page is chosen
-        by id (kept in the cache under the publication `state`, if given), and only its items
-        are read, with their search snippets."""
-        key = state.key("page", self.signature(), self.sort, start, stop) if state else None
-        ids = cache.get(key) if key else None
-        manager = self.queryset.model._default_manager
-        if ids is None:
-            chosen = self.results().values("pk")[start:stop]
-            items = self.ordered(manager.filter(pk__in=chosen))
-        else:
-            items = manager.filter(pk__in=ids)
-        items = items.select_related("lead_structure").defer("body", "search_vector")
-        if self.search_text:
-            items = search.with_snippets(items, self.search_text)
-        items = list(items)
-        if ids is None:
-            if key:
-                cache.set(key, [item.pk for item in items], state.timeout())
-        else:
-            position = {pk: index for index, pk in enumerate(ids)}
-            items.sort(key=lambda item: position[item.pk])
-        return items
-
     def summary(self):
         """The active filters in words, e.g. for a feed title: ["Media freedom", "2024"]."""
         data = self.form.cleaned_data
         parts = []
-        for name in ("field", "country"):
-            parts.extend(str(obj) for obj in data.get(name) or ())
-        parts.extend(str(GROUP_NAMES[value]) for value in data.get("group") or ())
-        parts.extend(str(obj) for obj in data.get("structure") or ())
-        kinds = dict(NewsItem.Kind.choices)
-        parts.extend(str(kinds[value]) for value in data.get("kind") or ())
-        for name in ("meeting", "tag"):
-            parts.extend(str(obj) for obj in data.get(name) or ())
-        if data.get("year"):
-            parts.append(str(data["year"]))
+        for name, param in PARAMS.items():
+            values = data.get(name)
+            if param.choices:
+                labels = dict(param.choices)
+                parts.extend(str(labels[value]) for value in values or ())
+            elif param.repeats:
+                parts.extend(str(term) for term in values or ())
+            elif values:
+                parts.append(str(values))
         if data.get("from"):
             parts.append(str(_("from %(date)s") % {"date": data["from"].isoformat()}))
         if data.get("to"):

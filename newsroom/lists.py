@@ -6,45 +6,54 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.generic import View
 
 from news import search
-from news.models import NewsItem
-from newsroom import facets, freshness
-from newsroom.filters import NewsFilter, Sort, Trees
+from newsroom import facets
+from newsroom.filters import Sort
+from newsroom.public import PublicPageMixin
+from newsroom.results import Reading, Results
 
 LIST_PAGE_SIZE = 20
 
 
-def news_list(request):
+class NewsListView(PublicPageMixin, View):
     """/news/: published items narrowed by the filters in the URL, with facet counts.
 
     Invalid filters answer 400 with the page, the errors beside the filters and no results;
     a page number that is malformed (400) or past the end (404) gets a message, never a 500.
     The facet counts and the number of results come from the cache while nothing public has
-    changed (news/freshness.py); a visitor's copy of an unchanged page gets a 304.
+    changed (newsroom/freshness.py); a visitor's copy of an unchanged page gets a 304.
     """
-    state = freshness.current()
-    return freshness.respond(request, state, lambda: list_response(request, state))
+
+    http_method_names = ["get", "head"]
+    parameters = None  # the news list's own: its filters, page and sort
+
+    def get(self, request):
+        reading = Reading(self.state)
+        filterset = reading.filterset(request.GET)
+        return list_response(request, filterset, Results(filterset, reading))
 
 
-def list_response(request, state):
+news_list = NewsListView.as_view()
+
+
+def list_response(request, filterset, results):
     params = request.GET
-    trees = Trees.load(state)
-    filterset = NewsFilter(params, queryset=NewsItem.objects.published(), trees=trees)
     valid = filterset.is_valid()
     if valid:
-        counts = facets.count(filterset, trees, state)
-        span = counts["span"]
+        counts = results.counted
+        shown = facets.build(filterset, params, counts)
     else:
-        counts, span = None, facets.count(filterset, trees, state, branches=["span"])["span"]
-    choices = facets.build(filterset, params, trees, counts, span)
+        shown = facets.build(filterset, params, span=results.counts(["span"])["span"])
     context = {
         "filterset": filterset,
+        "form": filterset.form,
         "errors": filterset.form.errors,
         "error_summary": facets.error_summary(filterset),
         "params": params,
-        "facets": choices,
-        "active_filters": facets.active_filters(filterset, params, choices),
+        "facets": shown,
+        "active_filters": facets.active_filters(filterset, params, shown),
         "sort_choices": [
             (value, label)
             for value, label in Sort.CHOICES
@@ -56,7 +65,7 @@ def list_response(request, state):
     if not valid:
         return render(request, "newsroom/list.html", context, status=400)
 
-    paginator = Paginator(CountedResults(filterset, counts["total"], state), LIST_PAGE_SIZE)
+    paginator = Paginator(results, LIST_PAGE_SIZE)
     feed_query = facets.url_with(params, sort=None)
     context.update(
         paginator=paginator,
@@ -87,20 +96,3 @@ def list_response(request, state):
         cards=[(item, snippets.get(item.pk)) for item in items],
     )
     return render(request, "newsroom/list.html", context)
-
-
-class CountedResults:
-    """The results of a FilterSet for the Paginator: their number is known already (counted
-    with the facets), and a page is read with one query (NewsFilter.page())."""
-
-    def __init__(self, filterset, total, state=None):
-        self.filterset, self.total, self.state = filterset, total, state
-
-    def count(self):
-        return self.total
-
-    def __len__(self):
-        return self.total
-
-    def __getitem__(self, index):
-        return self.filterset.page(index.start, index.stop, self.state)
