@@ -183,6 +183,20 @@ def test_publishing_a_draft_and_returning_it_replace_the_publication_state(repla
     assert len({before.token, published.token, withdrawn.token}) == 3
 
 
+def test_a_public_item_saved_back_to_draft_outside_the_workflow_replaces_the_state():
+    item = PublishedNewsFactory()
+    before = freshness.current()
+
+    item.status = NewsItem.Status.DRAFT
+    item.save()
+    hidden = freshness.current()
+    item.title = "Still a draft"
+    item.save()
+
+    assert hidden.token != before.token
+    assert freshness.current().token == hidden.token
+
+
 def test_returning_a_scheduled_item_to_draft_replaces_the_publication_state():
     item = PublishedNewsFactory(published_at=timezone.now() + datetime.timedelta(hours=1))
     before = freshness.current()
