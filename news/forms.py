@@ -57,30 +57,35 @@ class NewsItemAdminForm(EditConflictMixin, forms.ModelForm):
             "image_credit",
             "image_focal_x",
             "image_focal_y",
-            "status",
             "date_issued",
             "published_at",
             "withdrawal_notice",
         ]
+        # The status is the form's own field below, never written onto the item by the form:
+        # the admin's fieldsets name it, and this keeps the model field out.
+        exclude = ["status"]  # noqa: DJ006
         widgets = {
             "body": AdminProseEditorWidget(
                 config={"extensions": BODY_EDITOR_EXTENSIONS}, preset="configurable"
             ),
         }
 
-    # Whose rights the form applies: set by NewsItemAdmin.get_form for each request. Without
-    # it, the status cannot be changed.
-    user = None
-
+    # The status to move the item to, applied by news.services once the item and its
+    # relations are saved (WorkflowAdminMixin.apply_workflow): the form never writes it.
+    status = NewsItem._meta.get_field("status").formfield()
     confirm_publication = forms.BooleanField(
         label=_("Publish despite the warnings"),
         required=False,
         help_text=_("Tick to publish an item issued by or with a structure that has closed."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
+        # Whose rights the form applies (NewsItemAdmin.get_form passes the request's user).
+        # Without one, the status cannot be changed.
+        self.user = user
         super().__init__(*args, **kwargs)
-        self.initial_status = self.target_status = self.instance.status
+        self.initial_status = self.instance.status
+        self.initial.setdefault("status", self.initial_status)
         if "status" in self.fields:
             # The current status, then the moves this user may make from it.
             reachable = services.targets(self.user, self.instance) if self.user else []
@@ -112,12 +117,13 @@ class NewsItemAdminForm(EditConflictMixin, forms.ModelForm):
             validate_no_control_characters(name)
         return self.cleaned_data["tags"]
 
+    @property
+    def target_status(self):
+        """The status chosen: the current one unless the user picked a move."""
+        return getattr(self, "cleaned_data", {}).get("status") or self.initial_status
+
     def clean(self):
         cleaned_data = super().clean()
-        # The status is never written by the form: NewsItemAdmin.save_related() hands it to
-        # news.services, which records the move, once the item and its relations are saved.
-        if "status" in cleaned_data:
-            self.target_status = cleaned_data.pop("status")
         if self.target_status != self.initial_status:
             self.check_move()
         elif self.initial_status == NewsItem.Status.PUBLISHED:

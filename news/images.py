@@ -3,8 +3,11 @@
 An upload is identified by its content, never its name, and stored under a generated name
 (news/uploads.py). Accepted images are decoded and re-encoded from their pixels, so that camera
 metadata (EXIF with GPS, XMP, comments) and anything hidden after the pixels never reach the
-public. Renditions are made by easy-thumbnails when an item is saved, so that pages only look
-them up on disk.
+public. Renditions are made by easy-thumbnails where an image is saved (make_renditions(), called
+by the admin), so that pages only look them up on disk.
+
+Pillow's global limit (Image.MAX_IMAGE_PIXELS) is left as it is: the pixels are bounded here,
+where an image is opened, by NEWS_IMAGE_MAX_PIXELS.
 """
 
 import io
@@ -18,8 +21,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
@@ -28,9 +29,6 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from news.uploads import generated_name, original_name
 
 logger = logging.getLogger(__name__)
-
-# Pillow warns above this and refuses to open twice this, whoever asks (easy-thumbnails too).
-Image.MAX_IMAGE_PIXELS = settings.NEWS_IMAGE_MAX_PIXELS
 
 # Pillow's name for each accepted format (camera JPEGs may open as "MPO") and our extension.
 EXTENSIONS = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "WEBP": ".webp"}
@@ -118,8 +116,9 @@ def _damaged():
 def _open(file):
     """Open `file` with the accepted decoders only: header checks, no pixels decoded yet.
 
-    Pillow warns above Image.MAX_IMAGE_PIXELS and refuses twice that; the size check below
-    refuses everything above the limit with the image's own dimensions.
+    Pillow warns above its own limit and refuses twice that; the size check below refuses
+    everything above NEWS_IMAGE_MAX_PIXELS with the image's own dimensions, before any pixel
+    is decoded.
     """
     file.seek(0)
     try:
@@ -301,7 +300,8 @@ def renditions(item, role):
     """The renditions of `item`'s lead image for `role`, smallest first; made if missing.
 
     Existing renditions are found on disk (no database query with local storage). A missing
-    or unreadable source gives an empty list rather than an error page.
+    or unreadable source, or one over the pixel limit, gives an empty list rather than an
+    error page.
     """
     from easy_thumbnails.files import get_thumbnailer
 
@@ -310,6 +310,9 @@ def renditions(item, role):
     extension = settings.NEWS_IMAGE_RENDITIONS[role]["format"]
     try:
         source_width, source_height = item.image.width, item.image.height
+        if source_width * source_height > settings.NEWS_IMAGE_MAX_PIXELS:
+            logger.warning("Not opening %s: over the pixel limit", item.image.name)
+            return []
         thumbnailer = get_thumbnailer(item.image)
         thumbnailer.thumbnail_extension = extension
         thumbnailer.thumbnail_transparency_extension = extension
@@ -330,9 +333,11 @@ def social_image(item):
     return found[-1] if found else None
 
 
-@receiver(post_save, sender="news.NewsItem", dispatch_uid="news_make_renditions")
-def make_renditions(sender, instance, **kwargs):
-    """Make every rendition when an item is saved, so that list pages only find them."""
-    if instance.image:
+def make_renditions(item):
+    """Make every rendition of `item`'s lead image, so that list pages only find them on disk.
+
+    Called where an image is saved (the admin's save); a status move leaves the image alone.
+    """
+    if item.image:
         for role in settings.NEWS_IMAGE_RENDITIONS:
-            renditions(instance, role)
+            renditions(item, role)

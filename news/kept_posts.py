@@ -193,8 +193,13 @@ class KeptPostMiddleware:
 
 class KeepTypedTextMixin:
     """For a ModelAdmin: puts a kept post back into its form, and turns a storage failure
-    while saving into a form error instead of a 500. First among the admin's bases, so that
-    a failed save is rolled back (revision included) before the form is shown again."""
+    while saving into a form error instead of a 500.
+
+    The admin's own get_form() passes its form class through kept_form(), and its add_view()
+    and change_view() run the view they extend through keeping_typed_text(), around the
+    transaction (and revision) of the save, so that a failed save is rolled back before the
+    form is shown again.
+    """
 
     # The form, formsets and message of a request showing a kept post or a storage failure.
 
@@ -210,8 +215,9 @@ class KeepTypedTextMixin:
         )
         return kept if allowed else None
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
+    def kept_form(self, request, obj, form):
+        """`form`, the admin's form class, as this request shows it: bound to a kept post, or
+        refusing to save after a storage failure."""
         failure = getattr(request, "storage_failure", None)
         if failure is not None:
             return _refusing(form, failure)
@@ -259,19 +265,14 @@ class KeepTypedTextMixin:
 
     # A storage failure: the save is rolled back, then the form shown again.
 
-    def add_view(self, request, form_url="", extra_context=None):
+    def keeping_typed_text(self, view, request, *args):
+        """`view(request, *args)`; after a storage failure, which rolled its save back, the
+        same view again, showing the form with the text and the error."""
         try:
-            return super().add_view(request, form_url, extra_context)
+            return view(request, *args)
         except OSError as error:
             self.note_storage_failure(request, error)
-            return super().add_view(request, form_url, extra_context)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        try:
-            return super().change_view(request, object_id, form_url, extra_context)
-        except OSError as error:
-            self.note_storage_failure(request, error)
-            return super().change_view(request, object_id, form_url, extra_context)
+            return view(request, *args)
 
     def note_storage_failure(self, request, error):
         if request.method != "POST" or getattr(request, "storage_failure", None) is not None:

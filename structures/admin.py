@@ -3,13 +3,11 @@ from django.contrib import admin
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from structures.models import FormerName, Membership, Structure
-from taxonomy.admin import InUseDeletePageMixin
 
 
 def tree_order():
@@ -26,21 +24,6 @@ def value_by_pk(values, default):
         default=Value(default),
         output_field=IntegerField(),
     )
-
-
-def count_of(model, field):
-    """Rows of `model` whose `field` is the outer structure, as a subquery.
-
-    Two subqueries instead of two joins, so that lead and supporting news do not multiply.
-    """
-    rows = (
-        model.objects.filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 class FormerNameInline(admin.TabularInline):
@@ -94,17 +77,10 @@ def autocomplete_source(admin_site, request):
 
 
 @admin.register(Structure)
-class StructureAdmin(InUseDeletePageMixin, admin.ModelAdmin):
-    list_display = [
-        "tree_name",
-        "acronym",
-        "kind",
-        "host_country",
-        "city",
-        "is_active",
-        "lead_news_count",
-        "supporting_news_count",
-    ]
+class StructureAdmin(admin.ModelAdmin):
+    """The tree of structures. The news app adds the news counts (news/admin/terms.py)."""
+
+    list_display = ["tree_name", "acronym", "kind", "host_country", "city", "is_active"]
     list_filter = ["kind", "is_active", ("host_country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["host_country"]
     search_fields = ["name", "acronym", "slug", "city", "former_names__name"]
@@ -136,19 +112,14 @@ class StructureAdmin(InUseDeletePageMixin, admin.ModelAdmin):
         return [value_by_pk(positions, default=len(tree))]
 
     def get_queryset(self, request):
-        # The news models are reached through the relations news declares, so that this
-        # leaf app does not import the news app.
-        news_model = Structure._meta.get_field("lead_news").related_model
-        supporting_model = Structure._meta.get_field("supported_news").through
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                tree_depth=value_by_pk(dict(self.tree(request)), default=0),
-                lead_news_count=count_of(news_model, "lead_structure"),
-                supporting_news_count=count_of(supporting_model, "structure"),
-            )
-        )
+        depth = value_by_pk(dict(self.tree(request)), default=0)
+        return super().get_queryset(request).annotate(tree_depth=depth)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            # The name it had until today, so that its pages still find it under that name.
+            obj.record_former_name(form.initial["name"], form.initial.get("acronym", ""))
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
@@ -167,11 +138,3 @@ class StructureAdmin(InUseDeletePageMixin, admin.ModelAdmin):
             obj.tree_depth * 2,
             obj,
         )
-
-    @admin.display(description=_("news issued (all statuses)"), ordering="lead_news_count")
-    def lead_news_count(self, obj):
-        return obj.lead_news_count
-
-    @admin.display(description=_("news co-issued (all statuses)"), ordering="supporting_news_count")
-    def supporting_news_count(self, obj):
-        return obj.supporting_news_count

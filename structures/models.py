@@ -95,23 +95,17 @@ class Structure(models.Model):
 
     def save(self, *args, **kwargs):
         self.clean()  # refuse a circular tree on every save, not only through forms
-        if self.pk is not None:
-            previous = (
-                Structure.objects.filter(pk=self.pk).values("name", "acronym").first()
-            )
-            if previous and previous["name"] != self.name:
-                super().save(*args, **kwargs)
-                FormerName.objects.create(
-                    structure=self,
-                    name=previous["name"],
-                    acronym=previous["acronym"],
-                    used_until=timezone.localdate(),
-                )
-                return
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("structures:detail", args=[self.slug])
+
+    def record_former_name(self, name, acronym=""):
+        """Keep `name` as one this structure was known by until today. Called where a
+        structure is renamed (the admin, load_taxonomy): a save alone records nothing."""
+        return FormerName.objects.create(
+            structure=self, name=name, acronym=acronym, used_until=timezone.localdate()
+        )
 
     def ancestors(self):
         """The chain of parents from the root down to the direct parent."""

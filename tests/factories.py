@@ -6,6 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from news.images import make_renditions
 from news.models import NewsItem
 from structures.models import Structure
 from taxonomy.models import Chairpersonship, Country, FieldOfWork, MeetingSeries
@@ -108,6 +109,12 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.set(extracted)
+
+    @factory.post_generation
+    def renditions(self, create, extracted, **kwargs):
+        # As the admin does when an image is saved (a save alone makes none).
+        if create and self.image:
+            make_renditions(self)
 
 
 class PublishedNewsFactory(NewsItemFactory):

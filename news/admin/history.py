@@ -1,13 +1,18 @@
 """The news admin's history: revisions, their comparison and revert, and preview links.
 
-A mixin for NewsItemAdmin, kept apart from the form and workflow code of news/admin.py.
-Every view here answers only for items the user may edit (NewsItemQuerySet.editable_by),
-like the change page does: anything else is "does not exist".
+NewsItemAdmin's base, over reversion's VersionAdmin. NewsItemAdmin assembles its URLs and
+change page from history_urls() and preview_context(). Every view here answers only for
+items the user may edit (NewsItemQuerySet.editable_by), like the change page does: anything
+else is "does not exist".
+
+Looking at a revision writes nothing: the form shows the revision's values, built in memory
+(RevisionShown). Only restoring it (a POST) lets reversion write, in its transaction.
 """
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models.fields.files import FieldFile
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -19,8 +24,9 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from news import previews, revisions
-from news.models import NewsItem
+from news.models import RELATIONS, Attachment, NewsItem, Tag
 from news.permissions import may_edit_any
+from news.revisions.versions import rows_in_revision, term_ids
 
 # What a revert leaves as it is: the status moves only through the workflow (news.services),
 # so that restoring an old text neither publishes nor unpublishes the item.
@@ -39,7 +45,7 @@ class NewsRevisionAdmin(VersionAdmin):
         revisions.register()
         super().__init__(*args, **kwargs)
 
-    def get_urls(self):
+    def history_urls(self):
         info = f"{self.opts.app_label}_{self.opts.model_name}"
         wrap = self.admin_site.admin_view
         return [
@@ -58,7 +64,6 @@ class NewsRevisionAdmin(VersionAdmin):
                 wrap(require_POST(self.revoke_preview_link_view)),
                 name=f"{info}_preview_link_revoke",
             ),
-            *super().get_urls(),
         ]
 
     def editable_item(self, request, object_id):
@@ -73,20 +78,20 @@ class NewsRevisionAdmin(VersionAdmin):
 
     # The change page: a preview button and the preview links -----------------------
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
+    def preview_context(self, request, object_id):
+        """What the change page shows of previews: its button and the links shared."""
         item = self.editable_item(request, object_id)
-        if item is not None:
-            extra_context = {
-                "preview_url": reverse("news:preview", args=[item.pk]),
-                "preview_links": [
-                    (link, request.build_absolute_uri(link.get_absolute_url()))
-                    for link in item.preview_links.select_related("created_by")
-                ],
-                "preview_link_days": previews.DEFAULT_DAYS,
-                "preview_link_max_days": previews.MAX_DAYS,
-                **(extra_context or {}),
-            }
-        return super().change_view(request, object_id, form_url, extra_context)
+        if item is None:
+            return {}
+        return {
+            "preview_url": reverse("news:preview", args=[item.pk]),
+            "preview_links": [
+                (link, request.build_absolute_uri(link.get_absolute_url()))
+                for link in item.preview_links.select_related("created_by")
+            ],
+            "preview_link_days": previews.DEFAULT_DAYS,
+            "preview_link_max_days": previews.MAX_DAYS,
+        }
 
     # History, comparison, revert -----------------------------------------------------
 
@@ -156,16 +161,53 @@ class NewsRevisionAdmin(VersionAdmin):
             return HttpResponseRedirect(
                 reverse("admin:news_newsitem_history", args=[quote(item.pk)])
             )
-        # Read by get_object() once reversion has restored the revision.
-        request.news_workflow_state = {name: getattr(item, name) for name in WORKFLOW_FIELDS}
+        if request.method != "POST":
+            return self.show_revision(request, item, version, extra_context)
+        # Restoring: reversion reverts the revision in its transaction, then runs the change
+        # form; get_object() puts the current workflow fields back.
+        request.news_restoring = {name: getattr(item, name) for name in WORKFLOW_FIELDS}
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    def show_revision(self, request, item, version, extra_context):
+        """The change form filled with the revision's values, without writing anything."""
+        request.news_revision_shown = RevisionShown(item, version)
+        context = {
+            "title": _("Revert %(name)s") % {"name": version.object_repr},
+            "revert": True,
+            "revision_documents": request.news_revision_shown.documents,
+            **(extra_context or {}),
+        }
+        response = self.changeform_view(request, quote(str(item.pk)), request.path, context)
+        if response.status_code == 200:
+            response.template_name = self.revision_form_template
+        return response
+
+    def revision_form_initial(self, request):
+        """For the form of a revision page: the revision's relations and edit version."""
+        shown = getattr(request, "news_revision_shown", None)
+        return shown.initial if shown is not None else {}
+
+    def get_inline_instances(self, request, obj=None):
+        # A revision page restores the documents with the revision, not from the form.
+        if self.is_revision_page(request):
+            return []
+        return super().get_inline_instances(request, obj)
+
+    def is_revision_page(self, request):
+        match = request.resolver_match
+        name = f"{self.opts.app_label}_{self.opts.model_name}_revision"
+        return match is not None and match.url_name == name
+
     def get_object(self, request, object_id, from_field=None):
+        shown = getattr(request, "news_revision_shown", None)
+        if shown is not None:
+            return shown.item
         obj = super().get_object(request, object_id, from_field)
-        kept = getattr(request, "news_workflow_state", None)
+        kept = getattr(request, "news_restoring", None)
         if obj is not None and kept is not None:
-            # The revision restored the old status too: put the current one back, in the
-            # database as well, so that the workflow's checks see the item as it is.
+            # Restoring (a POST): the revision restored the old status too. Put the current
+            # one back, in the database as well, so that the workflow's checks see the item
+            # as it is.
             NewsItem.objects.filter(pk=obj.pk).update(**kept)
             for name, value in kept.items():
                 setattr(obj, name, value)
@@ -223,6 +265,37 @@ class NewsRevisionAdmin(VersionAdmin):
     def back_to_links(self, item):
         url = reverse("admin:news_newsitem_change", args=[quote(item.pk)])
         return HttpResponseRedirect(f"{url}#preview-links")
+
+
+class RevisionShown:
+    """The item as `version` stored it, in memory, with its current workflow fields: what
+    a revision page shows, and what its form starts from."""
+
+    def __init__(self, current, version):
+        values = version.field_dict
+        names = [field.attname for field in NewsItem._meta.concrete_fields]
+        row = [
+            _stored(values[name]) if name in values and name not in WORKFLOW_FIELDS
+            else getattr(current, name)
+            for name in names
+        ]
+        self.item = NewsItem.from_db(current._state.db, names, row)
+        self.initial = {}
+        for relation in RELATIONS:
+            ids = term_ids(version, relation)
+            # The tag field shows names: it wants the tags themselves.
+            tags = relation.term is Tag
+            self.initial[relation.name] = list(Tag.objects.filter(pk__in=ids)) if tags else ids
+        # The state the form will be saved over once reversion has restored the revision:
+        # the latest revision, and the revision's own update time (see saved_state()).
+        latest = revisions.versions_of(current.pk).order_by("-pk").first()
+        self.initial["edit_version"] = f"{latest.pk}:{self.item.updated_at.isoformat()}"
+        rows = rows_in_revision(version, Attachment, "news")
+        self.documents = [row["title"] for row in sorted(rows, key=lambda row: row["order"])]
+
+
+def _stored(value):
+    return value.name if isinstance(value, FieldFile) else value
 
 
 def _local(moment):

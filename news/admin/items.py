@@ -1,3 +1,9 @@
+"""The NewsItem admin: its fields and list, and the one place where the concerns it mixes in
+(kept_posts, workflow, history) are assembled. Each ModelAdmin method is defined once in the
+chain: here, or in the one mixin that alone needs it (tests/admin/test_admin_structure.py)."""
+
+from functools import partial
+
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
@@ -5,28 +11,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag as TaggitTag
 
 from news.admin.history import NewsRevisionAdmin
 from news.admin.workflow import StatusListFilter, WorkflowAdminMixin
 from news.forms import NewsItemAdminForm
-from news.images import LeadImageFormField
+from news.images import LeadImageFormField, make_renditions
 from news.kept_posts import KeepTypedTextMixin
-from news.models import Attachment, NewsItem, Tag
-from taxonomy.admin import InUseDeletePageMixin, NewsCountAdminMixin, UsedByNewsListFilter
-
-# Our news use news.Tag; taggit's own tag model stays empty, so its admin would only confuse.
-if admin.site.is_registered(TaggitTag):
-    admin.site.unregister(TaggitTag)
-
-
-@admin.register(Tag)
-class TagAdmin(InUseDeletePageMixin, NewsCountAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "slug", "news_count"]
-    list_filter = [UsedByNewsListFilter]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-    news_relation = "tagged_news"
+from news.models import Attachment, NewsItem
 
 
 class AttachmentInline(admin.TabularInline):
@@ -140,8 +131,32 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
                 },
             ),
         ]
-        # The status confirmation and the history of states (news/admin_workflow.py).
+        # The status confirmation and the history of states (workflow.py).
         return self.workflow_fieldsets(request, obj, fieldsets)
+
+    def get_urls(self):
+        return [*self.workflow_urls(), *self.history_urls(), *super().get_urls()]
+
+    def get_queryset(self, request):
+        # The stored fields of work tell what blocks publication, for each row of a page.
+        items = super().get_queryset(request).editable_by(request.user)
+        return items.prefetch_related("fields_of_work")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = self.kept_form(request, obj, super().get_form(request, obj, change, **kwargs))
+        # The user is given to each form made, never set on the class.
+        initial = self.revision_form_initial(request)
+        return partial(form, user=request.user, **({"initial": initial} if initial else {}))
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return self.keeping_typed_text(super().add_view, request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            self.warn_before_publishing(request, object_id)
+        extra_context = {**self.preview_context(request, object_id), **(extra_context or {})}
+        view = super().change_view
+        return self.keeping_typed_text(view, request, object_id, form_url, extra_context)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name not in self.through_relations:
@@ -156,15 +171,17 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
                 kwargs["queryset"] = queryset
         return db_field.formfield(**kwargs)
 
-    def get_queryset(self, request):
-        # The stored fields of work tell what blocks publication, for each row of a page.
-        return super().get_queryset(request).prefetch_related("fields_of_work")
-
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        if "image" in form.changed_data:
+            make_renditions(obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.apply_workflow(request, form)
 
     @admin.display(description=_("missing for publication"))
     def missing_for_publication(self, obj):

@@ -1,7 +1,9 @@
 """The publishing workflow in the news admin: who sees and changes what, status moves
 from the form and from bulk actions, the history of states and the scheduled items.
 
-Every status change goes through news.services; NewsItemAdmin mixes this in.
+Every status change goes through news.services. NewsItemAdmin mixes this in: the methods of
+ModelAdmin it needs from here (the queryset, change_view, save_related, get_urls) are its
+own, and call warn_before_publishing(), apply_workflow() and workflow_urls().
 """
 
 import datetime
@@ -44,9 +46,8 @@ class StatusListFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
         if self.value() == self.SCHEDULED:
-            return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+            return queryset.scheduled()
         if self.value() == Status.PUBLISHED:
             return queryset.published()
         if self.value() in (Status.DRAFT, Status.REVIEW, Status.WITHDRAWN):
@@ -81,10 +82,7 @@ class WorkflowAdminMixin:
 
     actions = ["submit_selected", "publish_selected", "withdraw_selected"]
 
-    # Who sees and changes what.
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).editable_by(request.user)
+    # Who sees and changes what (the queryset: NewsItemQuerySet.editable_by).
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
@@ -104,11 +102,6 @@ class WorkflowAdminMixin:
         return queryset
 
     # The form.
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.user = request.user  # a new class for each request: see NewsItemAdminForm
-        return form
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [*super().get_readonly_fields(request, obj), "state_history"]
@@ -162,12 +155,8 @@ class WorkflowAdminMixin:
             rows,
         )
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
-            self.warn_before_publishing(request, object_id)
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def warn_before_publishing(self, request, object_id):
+        """On the change page: a warning for each closed structure the item names."""
         item = self.get_object(request, object_id)
         if item is None or item.status not in services.EDITABLE_BEFORE_PUBLICATION:
             return
@@ -177,9 +166,9 @@ class WorkflowAdminMixin:
                 _("%(warning)s Publishing needs a confirmation.") % {"warning": warning},
             )
 
-    def save_related(self, request, form, formsets, change):
-        """Move the item, now that it and its relations are saved, to the status chosen."""
-        super().save_related(request, form, formsets, change)
+    def apply_workflow(self, request, form):
+        """Move the item, once it and its relations are saved, to the status the form chose
+        (and to its new publication time): through news.services, which records the move."""
         item = form.instance
         if form.new_publication_time is not None:
             try:
@@ -216,7 +205,7 @@ class WorkflowAdminMixin:
 
     @admin.display(description=_("status"), ordering="status")
     def publication_status(self, obj):
-        if services.is_scheduled(obj):
+        if obj.is_scheduled():
             return _("Scheduled for %(time)s") % {"time": services.local_time(obj.published_at)}
         if obj.status == Status.WITHDRAWN and obj.withdrawn_at:
             return _("Withdrawn on %(date)s") % {
@@ -288,10 +277,10 @@ class WorkflowAdminMixin:
 
     # What is scheduled, day by day.
 
-    def get_urls(self):
+    def workflow_urls(self):
         name = f"{self.opts.app_label}_{self.opts.model_name}_scheduled"
         view = self.admin_site.admin_view(self.scheduled_view)
-        return [path("scheduled/", view, name=name), *super().get_urls()]
+        return [path("scheduled/", view, name=name)]
 
     def scheduled_view(self, request):
         """Items that will become public in the next weeks, by day: those this user may see."""
@@ -303,11 +292,8 @@ class WorkflowAdminMixin:
         now = timezone.now()
         items = (
             self.get_queryset(request)
-            .filter(
-                status=Status.PUBLISHED,
-                published_at__gt=now,
-                published_at__lte=now + datetime.timedelta(weeks=weeks),
-            )
+            .scheduled()
+            .filter(published_at__lte=now + datetime.timedelta(weeks=weeks))
             .select_related("lead_structure")
             .order_by("published_at", "pk")
         )

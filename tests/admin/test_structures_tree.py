@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from structures.models import Structure
 from tests.factories import StructureFactory
@@ -133,3 +134,35 @@ def test_moving_a_structure_under_another_branch_is_saved(superuser_client, tree
     assert response.status_code == 302
     cpc.refresh_from_db()
     assert cpc.parent == tree["chair"]
+
+
+def test_renaming_a_structure_records_its_former_name(superuser_client):
+    office = StructureFactory(name="Programme Office in Nur-Sultan", acronym="POiN")
+
+    response = superuser_client.post(
+        reverse("admin:structures_structure_change", args=[office.pk]),
+        change_data(office, name="Programme Office in Astana", acronym="POiA"),
+    )
+
+    assert response.status_code == 302
+    office.refresh_from_db()
+    assert (office.name, office.acronym) == ("Programme Office in Astana", "POiA")
+    former = office.former_names.get()
+    assert (former.name, former.acronym, former.used_until) == (
+        "Programme Office in Nur-Sultan",
+        "POiN",
+        timezone.localdate(),
+    )
+
+
+def test_saving_a_structure_without_renaming_it_in_the_admin_records_no_former_name(
+    superuser_client,
+):
+    office = StructureFactory(name="Mission to Serbia")
+
+    superuser_client.post(
+        reverse("admin:structures_structure_change", args=[office.pk]),
+        change_data(office, city="Belgrade"),
+    )
+
+    assert not office.former_names.exists()

@@ -21,6 +21,7 @@ from django.db import connection
 from PIL import Image
 
 from backups import database
+from news.images import make_renditions
 from news.models import NewsItem
 from tests.factories import (
     AttachmentFactory,
@@ -72,7 +73,8 @@ def make_newsroom():
         countries=[CountryFactory(slug="austria")],
         tags=[TagFactory(slug="elections")],
     )
-    item.image.save("photo.jpg", ContentFile(jpeg()), save=True)  # Renditions made on save.
+    item.image.save("photo.jpg", ContentFile(jpeg()), save=True)
+    make_renditions(item)  # As the admin does where an image is saved.
     AttachmentFactory(news=item, title="Annual report", file__data=PDF, original_name="r.pdf")
     NewsItemFactory(title="Draft: a statement", slug="a-draft", lead_structure=StructureFactory())
 

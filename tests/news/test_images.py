@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from PIL import ExifTags, Image
 
+from news import services
+from news.images import make_renditions
 from news.models import NewsItem
 from tests.factories import PublishedNewsFactory, SuperuserFactory
 
@@ -259,7 +261,13 @@ def published_with_image(data=None, **fields):
     fields.setdefault("image_alt", "Delegates at the Ministerial Council")
     item = PublishedNewsFactory(**fields)
     item.image.save("photo.jpg", io.BytesIO(data or image_bytes()), save=True)
+    make_renditions(item)  # as the admin does where an image is saved
     return item
+
+
+def renditions_on_disk(item):
+    folder = f"renditions/{item.image.name.rsplit('/', 1)[0]}"
+    return default_storage.listdir(folder)[1] if default_storage.exists(folder) else []
 
 
 def srcset_of(html):
@@ -332,12 +340,26 @@ def test_the_focal_point_decides_what_a_crop_keeps():
     assert right_colour[2] > right_colour[0] + 100, "one on the right keeps the blue half"
 
 
-def test_renditions_are_made_when_the_item_is_saved():
-    item = published_with_image()
+def test_renditions_are_made_when_an_image_is_saved_in_the_admin(admin_client):
+    response = add_in_admin(admin_client, upload(image_bytes()))
+    assert response.status_code == 302
 
-    directories, files = default_storage.listdir(f"renditions/{item.image.name.rsplit('/', 1)[0]}")
+    files = renditions_on_disk(NewsItem.objects.get())
     assert len([name for name in files if name.endswith(".webp")]) == 4  # card 2, page 2
     assert len([name for name in files if name.endswith(".jpg")]) == 1  # social
+
+
+def test_a_save_without_a_new_image_makes_no_rendition():
+    editor = SuperuserFactory()
+    item = PublishedNewsFactory(image_alt="Delegates")
+    item.image.save("photo.jpg", io.BytesIO(image_bytes()), save=True)
+    assert renditions_on_disk(item) == []
+
+    services.withdraw(item, editor, notice="Issued by mistake.")
+    item.title = "Renamed"
+    item.save()
+
+    assert renditions_on_disk(item) == []
 
 
 def test_twenty_cards_cost_no_query_once_the_items_are_loaded(django_assert_num_queries):

@@ -114,26 +114,28 @@ def test_moving_a_structure_elsewhere_in_the_tree_is_allowed(branch):
     assert list(top.children.all()) == [middle, leaf]
 
 
-def test_renaming_a_structure_keeps_it_and_records_its_former_name():
+def test_a_save_writes_only_its_own_row_even_when_renaming():
+    """Former names are recorded where a rename is made (the admin, load_taxonomy)."""
     office = StructureFactory(name="Programme Office in Nur-Sultan", acronym="POiN")
     office.name, office.acronym = "Programme Office in Astana", "POiA"
     office.save()
 
     renamed = Structure.objects.get(slug=office.slug)
     assert (renamed.pk, renamed.name) == (office.pk, "Programme Office in Astana")
+    assert not FormerName.objects.exists()
+
+
+def test_a_former_name_is_recorded_as_used_until_today():
+    office = StructureFactory(name="Programme Office in Astana", acronym="POiA")
+
+    office.record_former_name("Programme Office in Nur-Sultan", "POiN")
+
     former = FormerName.objects.get(structure=office)
     assert (former.name, former.acronym, former.used_until) == (
         "Programme Office in Nur-Sultan",
         "POiN",
         timezone.localdate(),
     )
-
-
-def test_saving_a_structure_without_renaming_it_records_no_former_name():
-    office = StructureFactory(name="Mission to Serbia")
-    office.city = "Belgrade"
-    office.save()
-    assert not FormerName.objects.exists()
 
 
 def test_a_structure_with_parts_cannot_be_deleted(branch):

@@ -28,7 +28,7 @@ class Sync:
     `reference` values are restored on every run. `editorial` values are written only while
     the row's value is blank: once a taxonomy manager has written one, it is theirs.
     A row that already matches is not saved, so a rerun writes nothing (and a structure
-    records no former name).
+    records no former name: StructureSync records one when the reference renames it).
     """
 
     def __init__(self, model, key, keys):
@@ -53,9 +53,11 @@ class Sync:
         if not wanted:
             self.unchanged += 1
             return obj
+        previous = {name: getattr(obj, name) for name in wanted}
         for name, value in wanted.items():
             setattr(obj, name, value)
         self._save(obj, update_fields=list(wanted))
+        self.saved_changes(obj, previous)
         self.updated += 1
         self.changes.append((key_value, list(wanted)))
         return obj
@@ -73,6 +75,16 @@ class Sync:
                 }
             ) from error
         obj.save(**kwargs)
+
+    def saved_changes(self, obj, previous):
+        """After `obj` was updated: `previous` holds the values it had."""
+
+
+class StructureSync(Sync):
+    def saved_changes(self, structure, previous):
+        if "name" in previous:
+            acronym = previous.get("acronym", structure.acronym)
+            structure.record_former_name(previous["name"], acronym)
 
 
 def _differs(obj, name, value):
@@ -154,7 +166,7 @@ class Command(BaseCommand):
         for year, slug in CHAIRPERSONSHIPS:
             chairs(year, {"country": country[slug]})
 
-        structures = Sync(Structure, "slug", (row["slug"] for row in STRUCTURES))
+        structures = StructureSync(Structure, "slug", (row["slug"] for row in STRUCTURES))
         structure, siblings = {}, {}
         for row in STRUCTURES:  # parents come first, so each parent is saved before its parts
             parent = row.get("parent")
