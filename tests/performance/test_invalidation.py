@@ -5,12 +5,15 @@ costs seconds on its next view), so a change no visitor can see must not replace
 draft's terms, tags and attachments are on no public page.
 """
 
+import ast
 import datetime
 import io
+from pathlib import Path
 from types import SimpleNamespace
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -286,3 +289,19 @@ def test_restoring_into_the_sites_own_database_replaces_the_publication_state(
     call_command("restore", str(tmp_path), force=True, stdout=io.StringIO())
 
     assert freshness.current().token != before.token
+
+
+def test_news_never_imports_the_public_site():
+    """news announces writes with news.signals; the public site listens, never the reverse."""
+    root = Path(settings.BASE_DIR) / "news"
+    importing = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(name.split(".")[0] == "newsroom" for name in names):
+                importing.append(str(path.relative_to(root)))
+    assert importing == []
