@@ -53,7 +53,7 @@ def can_change(user, item, reachable=None):
     """Whether `user` may edit `item`'s content: publishers only until it is published."""
     if not (is_reachable(user, item) if reachable is None else reachable):
         return False
-    if item.is_hidden():  # not public yet
+    if item.is_hidden():  # before publication a publisher may edit; afterwards, an editor
         return item.pk is None or user.has_perm("news.change_newsitem")
     return may_publish(user)
 
