@@ -163,7 +163,8 @@ def _record_served(state):
 def changed():
     """Replace the publication state: now, and again once the current transaction commits.
 
-    The writer makes the new state (one query) so that readers find it made.
+    The writer makes the new state (one query) so that readers find it made. Called by the
+    receivers of newsroom/invalidation.py, and after a write that sends no signal.
     """
     _new_state(timezone.now())
     transaction.on_commit(lambda: _new_state(timezone.now()))
