@@ -7,14 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from news.attachments import attachment_path, clean_attachment, private_storage
-from news.models.items import NewsItem
+from news.models.fields import item_key, uploaded_as
 from osce_cms.text import validate_no_control_characters
 
 
 class Attachment(models.Model):
-    news = models.ForeignKey(
-        NewsItem, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="attachments"
-    )
+    news = item_key("attachments")
     title = models.CharField(
         _("title"), max_length=300, validators=[validate_no_control_characters]
     )
@@ -25,13 +23,7 @@ class Attachment(models.Model):
         validators=[FileExtensionValidator(["pdf"])],
         help_text=_("A PDF document."),
     )
-    original_name = models.CharField(
-        _("uploaded as"),
-        max_length=255,
-        blank=True,
-        editable=False,
-        help_text=_("The file's name on the uploader's computer; the site stores it renamed."),
-    )
+    original_name = uploaded_as()
     language = models.CharField(
         _("language"), max_length=10, choices=settings.ATTACHMENT_LANGUAGES, default="en"
     )

@@ -1,6 +1,5 @@
 """The news item, and the rules of who sees which item (NewsItemQuerySet)."""
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
@@ -12,6 +11,7 @@ from taggit.managers import TaggableManager
 
 from news.html import sanitize_html
 from news.images import clean_lead_image, lead_image_path
+from news.models.fields import linked_terms, uploaded_as, user_key
 from news.models.links import NewsFieldOfWork, NewsSupportingStructure, TaggedNews
 from news.permissions import may_edit_any, publisher_structure_ids
 from news.search import SearchVectorIndex
@@ -151,44 +151,16 @@ class NewsItem(models.Model):
         related_name="lead_news",
         help_text=_("The structure that issued it."),
     )
-    supporting_structures = models.ManyToManyField(
-        Structure,
-        verbose_name=_("also issued by"),
-        through="NewsSupportingStructure",
-        blank=True,
-        related_name="supported_news",
+    supporting_structures = linked_terms(
+        Structure, _("also issued by"), "NewsSupportingStructure", related_name="supported_news"
     )
-    fields_of_work = models.ManyToManyField(
-        FieldOfWork,
-        verbose_name=_("fields of work"),
-        through="NewsFieldOfWork",
-        blank=True,
-        related_name="news",
-    )
-    countries = models.ManyToManyField(
-        Country,
-        verbose_name=_("countries"),
-        through="NewsCountry",
-        blank=True,
-        related_name="news",
-    )
-    meeting_series = models.ManyToManyField(
-        MeetingSeries,
-        verbose_name=_("meetings and conferences"),
-        through="NewsMeetingSeries",
-        blank=True,
-        related_name="news",
-    )
+    fields_of_work = linked_terms(FieldOfWork, _("fields of work"), "NewsFieldOfWork")
+    countries = linked_terms(Country, _("countries"), "NewsCountry")
+    meeting_series = linked_terms(MeetingSeries, _("meetings and conferences"), "NewsMeetingSeries")
     tags = TaggableManager(verbose_name=_("tags"), through=TaggedNews, blank=True)
 
     image = models.ImageField(_("lead image"), upload_to=lead_image_path, blank=True)
-    image_original_name = models.CharField(
-        _("uploaded as"),
-        max_length=255,
-        blank=True,
-        editable=False,
-        help_text=_("The file's name on the uploader's computer; the site stores it renamed."),
-    )
+    image_original_name = uploaded_as()
     image_alt = models.CharField(
         _("image alt text"),
         max_length=300,
@@ -246,24 +218,8 @@ class NewsItem(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    created_by = user_key(_("created by"), editable=False)
+    updated_by = user_key(_("updated by"), editable=False)
 
     objects = NewsItemQuerySet.as_manager()
 

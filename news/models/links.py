@@ -60,10 +60,6 @@ class TaggedNews(TaggedItemBase):
         return str(self.content_object)
 
 
-# In the link tables below, the unique (news, term) constraint and the (term, news) index serve
-# both directions; the foreign keys need no index of their own.
-
-
 def news_key(related_name):
     """A link table's key to the item; `related_name` names the item's link rows."""
     return models.ForeignKey(
@@ -74,6 +70,16 @@ def news_key(related_name):
 def term_key(term):
     """A link table's key to a term: a term in use cannot be deleted."""
     return models.ForeignKey(term, on_delete=models.PROTECT, related_name="+", db_index=False)
+
+
+def link_rules(term, unique, index):
+    """A link table's constraints and indexes: the unique (news, term) constraint and the
+    (term, news) index, which serve both directions, so that the keys need no index of their
+    own. The index filters and counts news by the term."""
+    return (
+        [models.UniqueConstraint(fields=["news", term], name=unique)],
+        [models.Index(fields=[term, "news"], name=index)],
+    )
 
 
 class NewsLink(models.Model):
@@ -93,9 +99,7 @@ class NewsFieldOfWork(NewsLink):
     field = term_key(FieldOfWork)
 
     class Meta(NewsLink.Meta):
-        constraints = [models.UniqueConstraint(fields=["news", "field"], name="news_field_unique")]
-        # Filter and count news by field of work.
-        indexes = [models.Index(fields=["field", "news"], name="news_field_by_field_idx")]
+        constraints, indexes = link_rules("field", "news_field_unique", "news_field_by_field_idx")
 
 
 class NewsCountry(NewsLink):
@@ -103,11 +107,9 @@ class NewsCountry(NewsLink):
     country = term_key(Country)
 
     class Meta(NewsLink.Meta):
-        constraints = [
-            models.UniqueConstraint(fields=["news", "country"], name="news_country_unique")
-        ]
-        # Filter and count news by country.
-        indexes = [models.Index(fields=["country", "news"], name="news_country_by_country_idx")]
+        constraints, indexes = link_rules(
+            "country", "news_country_unique", "news_country_by_country_idx"
+        )
 
 
 class NewsMeetingSeries(NewsLink):
@@ -115,13 +117,9 @@ class NewsMeetingSeries(NewsLink):
     meeting_series = term_key(MeetingSeries)
 
     class Meta(NewsLink.Meta):
-        constraints = [
-            models.UniqueConstraint(fields=["news", "meeting_series"], name="news_meeting_unique")
-        ]
-        indexes = [
-            # Filter and count news by meeting series.
-            models.Index(fields=["meeting_series", "news"], name="news_meeting_by_meeting_idx")
-        ]
+        constraints, indexes = link_rules(
+            "meeting_series", "news_meeting_unique", "news_meeting_by_meeting_idx"
+        )
 
 
 class NewsSupportingStructure(NewsLink):
@@ -131,11 +129,9 @@ class NewsSupportingStructure(NewsLink):
     class Meta(NewsLink.Meta):
         verbose_name = _("news item also issued by it")
         verbose_name_plural = _("news items also issued by it")
-        constraints = [
-            models.UniqueConstraint(fields=["news", "structure"], name="news_structure_unique")
-        ]
-        # Filter and count news by supporting structure.
-        indexes = [models.Index(fields=["structure", "news"], name="news_structure_by_struct_idx")]
+        constraints, indexes = link_rules(
+            "structure", "news_structure_unique", "news_structure_by_struct_idx"
+        )
 
 
 @dataclass(frozen=True)

@@ -1,32 +1,23 @@
 """The workflow's records: an item's status changes, and the links that preview it unpublished."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from news.models.fields import item_key, user_key
 from news.models.items import NewsItem
 
 
 class Transition(models.Model):
     """One change of a news item's status: who moved it, from what, to what, when."""
 
-    news = models.ForeignKey(
-        NewsItem, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="transitions"
-    )
+    news = item_key("transitions")
     from_status = models.CharField(
         _("from"), max_length=12, choices=NewsItem.Status.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=12, choices=NewsItem.Status.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    by = user_key(_("by"))
     at = models.DateTimeField(_("at"), default=timezone.now)
     note = models.TextField(_("note"), blank=True)
 
@@ -52,21 +43,9 @@ class Transition(models.Model):
 class PreviewLink(models.Model):
     """A secret, expiring, revocable link that shows one unpublished item without an account."""
 
-    news = models.ForeignKey(
-        NewsItem,
-        verbose_name=_("news item"),
-        on_delete=models.CASCADE,
-        related_name="preview_links",
-    )
+    news = item_key("preview_links")
     token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = user_key(_("created by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
