@@ -14,7 +14,6 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.generic import DetailView, View
-from django.views.generic.detail import SingleObjectMixin
 
 from news.attachments import download_name
 from news.images import social_image
@@ -59,17 +58,15 @@ class ItemView(PublicPageMixin, DetailView):
         return response
 
 
-class AttachmentView(PublicPageMixin, SingleObjectMixin, View):
+class AttachmentView(PublicPageMixin, View):
     """An attachment of an item that has a public page, shown inline by the PDF viewer."""
 
     # A file, streamed: neither kept in the page cache nor given an ETag.
     conditional = False
 
-    def get_queryset(self):
-        return self.public_pages()
-
-    def get(self, request, slug, pk):
-        return attachment_response(self.get_object(), pk)
+    def get(self, request, slug, attachment_pk):
+        item = get_object_or_404(self.public_pages(), slug=slug)
+        return attachment_response(item, attachment_pk)
 
 
 def attachment_response(item, pk):

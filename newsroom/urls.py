@@ -32,7 +32,9 @@ news_patterns = (
         ),
         path("<slug:slug>/", items.ItemView.as_view(), name="detail"),
         path(
-            "<slug:slug>/attachments/<int:pk>/", items.AttachmentView.as_view(), name="attachment"
+            "<slug:slug>/attachments/<int:attachment_pk>/",
+            items.AttachmentView.as_view(),
+            name="attachment",
         ),
     ],
     "news",
