@@ -34,7 +34,6 @@ class PublicPageMixin:
             request,
             self.state,
             lambda: self.build(request, *args, **kwargs),
-            *self.get_parts(),
             parameters=self.parameters,
         )
 
@@ -44,10 +43,6 @@ class PublicPageMixin:
         if isinstance(response, SimpleTemplateResponse):
             response.render()
         return response
-
-    def get_parts(self):
-        """What the page depends on besides its address and the publication state."""
-        return ()
 
     def published_news(self):
         """The items lists, counts, feeds and search may show."""
