@@ -65,10 +65,6 @@ def can_delete(user, item):
     return item.status == Status.DRAFT or may_publish(user)
 
 
-# Kept for news/admin/workflow.py until it asks item.is_scheduled().
-is_scheduled = NewsItem.is_scheduled
-
-
 def closed_taxonomy(item, lead_structure=None, supporting_structures=None):
     """Warnings about terms that should not label new publications: closed structures.
 
