@@ -4,6 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from osce_cms.text import validate_no_control_characters
+
+
+def typed_text(field, verbose_name, **options):
+    """An optional text an editor types (a CharField or TextField `field`): invisible control
+    characters are refused."""
+    return field(verbose_name, blank=True, validators=[validate_no_control_characters], **options)
+
 
 def item_key(related_name):
     """The key of a row that belongs to one news item and goes with it."""

@@ -11,7 +11,7 @@ from taggit.managers import TaggableManager
 
 from news.html import sanitize_html
 from news.images import clean_lead_image, lead_image_path
-from news.models.fields import linked_terms, uploaded_as, user_key
+from news.models.fields import linked_terms, typed_text, uploaded_as, user_key
 from news.models.links import NewsFieldOfWork, NewsSupportingStructure, TaggedNews
 from news.permissions import may_edit_any, publisher_structure_ids
 from news.search import SearchVectorIndex
@@ -117,16 +117,12 @@ class NewsItem(models.Model):
         _("slug"), max_length=255, unique=True, help_text=_("The item's address: /news/<slug>/.")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
-    lede = models.TextField(
-        _("lede"),
-        blank=True,
-        validators=[validate_no_control_characters],
-        help_text=_("The opening paragraph, shown in lists and feeds."),
+    lede = typed_text(
+        models.TextField, _("lede"), help_text=_("The opening paragraph, shown in lists and feeds.")
     )
-    body = models.TextField(
+    body = typed_text(
+        models.TextField,
         _("body"),
-        blank=True,
-        validators=[validate_no_control_characters],
         help_text=_("Rich text. Scripts, styles and unsafe links are removed on save."),
     )
     date_issued = models.DateField(
@@ -135,11 +131,10 @@ class NewsItem(models.Model):
         blank=True,
         help_text=_("The date the organisation issued it. Leave empty if unknown."),
     )
-    dateline = models.CharField(
+    dateline = typed_text(
+        models.CharField,
         _("dateline"),
         max_length=120,
-        blank=True,
-        validators=[validate_no_control_characters],
         help_text=_("Place and date printed at the start, e.g. “BELGRADE, 5 January 2021”."),
     )
     lead_structure = models.ForeignKey(
@@ -161,25 +156,14 @@ class NewsItem(models.Model):
 
     image = models.ImageField(_("lead image"), upload_to=lead_image_path, blank=True)
     image_original_name = uploaded_as()
-    image_alt = models.CharField(
+    image_alt = typed_text(
+        models.CharField,
         _("image alt text"),
         max_length=300,
-        blank=True,
-        validators=[validate_no_control_characters],
         help_text=_("What the image shows, for people who cannot see it."),
     )
-    image_caption = models.CharField(
-        _("image caption"),
-        max_length=500,
-        blank=True,
-        validators=[validate_no_control_characters],
-    )
-    image_credit = models.CharField(
-        _("image credit"),
-        max_length=200,
-        blank=True,
-        validators=[validate_no_control_characters],
-    )
+    image_caption = typed_text(models.CharField, _("image caption"), max_length=500)
+    image_credit = typed_text(models.CharField, _("image credit"), max_length=200)
     image_focal_x = models.PositiveSmallIntegerField(
         _("focal point, % from left"),
         null=True,
@@ -210,10 +194,9 @@ class NewsItem(models.Model):
         editable=False,
         help_text=_("Kept up to date by the database from the title, lede and body."),
     )
-    withdrawal_notice = models.TextField(
+    withdrawal_notice = typed_text(
+        models.TextField,
         _("withdrawal notice"),
-        blank=True,
-        validators=[validate_no_control_characters],
         help_text=_("Shown publicly on the item's page once it is withdrawn: say why."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
