@@ -112,8 +112,8 @@ class TermsField(forms.MultipleChoiceField):
 
 
 class FacetOptions:
-    """For a facet's widget: each option carries its Choice (count, link, depth), set by
-    facets.build() in `shown`, and is disabled when it would give nothing."""
+    """For a facet's widget: each option carries its Choice (count, link, depth, whether it
+    is available), set by facets.build() in `shown`, and the Choice's id."""
 
     shown = None  # {value: Choice}
     leading = ()  # choices before the facet's own
@@ -123,8 +123,6 @@ class FacetOptions:
         option["choice"] = choice = (self.shown or {}).get(str(value))
         if choice is not None:
             option["attrs"]["id"] = choice.html_id
-            if not choice.available:
-                option["attrs"]["disabled"] = True
         return option
 
 
