@@ -47,7 +47,7 @@ class Param:
     choices: tuple = ()  # ((value, label), ...)
     model: type | None = None
     years: range | None = None
-    groups: str = ""  # with `choices`: they choose every term of `groups` whose group is chosen
+    groups: str = ""  # with group `choices`: each chooses its members among these Trees terms
     repeats: bool = True  # several values, each a choice (OR)
 
 
