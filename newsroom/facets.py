@@ -239,6 +239,11 @@ class Shown:
     def errors(self):
         return [error for bound in self.fields for error in bound.errors]
 
+    @property
+    def options(self):
+        """The options of its fields' widgets, each with its Choice (FacetOptions)."""
+        return [widget.data for bound in self.fields for widget in bound]
+
 
 def url_with(params, **changes):
     """A query string from `params` with `changes` ({name: [values] or None}), without `page`."""
