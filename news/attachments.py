@@ -1,4 +1,5 @@
-"""Attachments are PDF documents: checked by content on upload, served by newsroom.views.attachment.
+"""Attachments are PDF documents: checked by content on upload, served by
+newsroom.items.AttachmentView.
 
 They are stored outside MEDIA_ROOT, with no URL of their own, so a draft's documents cannot be
 fetched by guessing a path: only the views, which check who may see the item, serve them.

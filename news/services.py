@@ -26,11 +26,6 @@ from news.permissions import may_edit_any, may_publish, publisher_structure_ids
 
 Status = NewsItem.Status
 
-# Kept for news/admin/workflow.py until it asks item.is_hidden(): the statuses in which a
-# publisher may still edit, those of no public page.
-EDITABLE_BEFORE_PUBLICATION = NewsItem.HIDDEN_STATUSES
-
-
 class Refused(ValidationError):
     """A move the actor may not make or the item is not ready for; its message says why."""
 

@@ -1,6 +1,6 @@
 """What the public may see, and how its pages are served: the base of the newsroom's views.
 
-A public view reads news through the two named rules of news/models.py, never by status:
+A public view reads news through the two named rules of NewsItemQuerySet, never by status:
 published() for everything that lists, counts, feeds or searches, public_pages() for an
 item's own page and its attachments (a withdrawn item keeps its page, and nothing else).
 The staff and shared previews are not public pages: they live in newsroom/previews.py and

@@ -158,7 +158,7 @@ class WorkflowAdminMixin:
     def warn_before_publishing(self, request, object_id):
         """On the change page: a warning for each closed structure the item names."""
         item = self.get_object(request, object_id)
-        if item is None or item.status not in services.EDITABLE_BEFORE_PUBLICATION:
+        if item is None or not item.is_hidden():
             return
         for warning in services.closed_taxonomy(item):
             messages.warning(

@@ -17,7 +17,7 @@ from demo.seed import SEED_ITEM
 from demo.taxonomy import DemoTaxonomy, MissingTaxonomy
 from demo.writers import BulkCreateWriter, CopyWriter
 from news.models import RELATIONS, NewsItem, Tag
-from newsroom import freshness
+from news.signals import content_changed
 from structures.models import Structure
 
 DEFAULT_ITEMS = 300
@@ -172,7 +172,7 @@ class Command(BaseCommand):
             writer.close()
         if writer.added:
             # COPY sends no signal: public pages must forget the counts they keep.
-            freshness.changed()
+            content_changed.send(sender=NewsItem)
             if connection.vendor == "postgresql":
                 self.analyze()
         self.stdout.write(
