@@ -289,7 +289,7 @@ class RevisionShown:
         # The state the form will be saved over once reversion has restored the revision:
         # the latest revision, and the revision's own update time (see saved_state()).
         latest = revisions.versions_of(current.pk).order_by("-pk").first()
-        self.initial["edit_version"] = f"{latest.pk}:{self.item.updated_at.isoformat()}"
+        self.initial["edit_version"] = revisions.edit_version(latest, self.item.updated_at)
         rows = rows_in_revision(version, Attachment, "news")
         self.documents = [row["title"] for row in sorted(rows, key=lambda row: row["order"])]
 

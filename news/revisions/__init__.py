@@ -2,7 +2,7 @@
 (compare.py), and refusing to save over someone else's save (conflicts.py)."""
 
 from news.revisions.compare import Change, compare
-from news.revisions.conflicts import EditConflictMixin, SavedState, saved_state
+from news.revisions.conflicts import EditConflictMixin, SavedState, edit_version, saved_state
 from news.revisions.versions import deleted_terms, register, versions_of
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "SavedState",
     "compare",
     "deleted_terms",
+    "edit_version",
     "register",
     "saved_state",
     "versions_of",

@@ -38,6 +38,11 @@ class SavedState:
         return [change.label for change in compare(older, self.version)] if older else []
 
 
+def edit_version(latest, updated_at):
+    """The token of an item's stored state: its latest revision and its update time."""
+    return f"{latest.pk if latest else 0}:{updated_at.isoformat()}"
+
+
 def saved_state(item_pk, lock=False):
     """The item's state as stored now, or None if it no longer exists.
 
@@ -53,7 +58,7 @@ def saved_state(item_pk, lock=False):
     if item is None:
         return None
     latest = versions_of(item_pk).order_by("-pk").first()
-    token = f"{latest.pk if latest else 0}:{item.updated_at.isoformat()}"
+    token = edit_version(latest, item.updated_at)
     by, at = item.updated_by, item.updated_at
     if latest and latest.revision.date_created > item.updated_at:
         by, at = latest.revision.user, latest.revision.date_created
