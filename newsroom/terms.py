@@ -6,19 +6,14 @@ know nothing of news.
 
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
+from newsroom.facets import GROUP_NAMES
 from newsroom.public import PublicPageMixin
 from structures.models import Structure
 from taxonomy.models import Chairpersonship, Country, FieldOfWork, MeetingSeries
 
 LATEST_NEWS = 20
-GROUP_HEADINGS = {
-    Country.Group.PARTICIPATING_STATE: _("Participating States"),
-    Country.Group.ASIAN_PARTNER: _("Asian Partners for Co-operation"),
-    Country.Group.MEDITERRANEAN_PARTNER: _("Mediterranean Partners for Co-operation"),
-}
 
 
 class TermView(PublicPageMixin, DetailView):
@@ -131,7 +126,7 @@ def country_list(request):
     for country in Country.objects.all():
         countries.setdefault(country.group, []).append(country)
     groups = [
-        (value, GROUP_HEADINGS[value], countries[value])
+        (value, GROUP_NAMES[value], countries[value])
         for value in Country.Group.values
         if value in countries
     ]
