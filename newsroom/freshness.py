@@ -205,7 +205,7 @@ def respond(request, state, build, *parts, parameters=None):
     `Cache-Control: public` with a short max-age, and the page is kept in the "pages" cache
     (if settings.CACHES has one) until the state changes; signed-in users get
     `private, no-cache` and a page made anew. A page to be made may be refused first by the
-    rate limits (news/throttle.py). Responses other than 200 get none of this, and never a
+    rate limits (newsroom/throttle.py). Responses other than 200 get none of this, and never a
     304: a matching ETag is answered at once (ETags are given only with a 200, and the page is
     the same while the state is), `If-None-Match: *` and If-Modified-Since only once the page
     is known to be a 200.
@@ -245,7 +245,7 @@ def respond(request, state, build, *parts, parameters=None):
 
 @functools.cache
 def list_parameters():
-    """The query parameters of /news/ and its feeds (news/filters.py), with page and sort."""
+    """The query parameters of /news/ and its feeds (newsroom/filters.py), with page and sort."""
     from newsroom.filters import NewsFilter
 
     return frozenset([*NewsFilter.base_filters, "page", "sort"])

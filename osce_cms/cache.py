@@ -3,7 +3,7 @@
 Every operation that cannot reach Redis (refused, timed out, out of memory) is answered as a
 miss: reads give the default, writes and deletes do nothing, `incr()` and `decr()` count
 from nothing, and `add()` stores nothing but answers True: a caller that uses it as a lock
-(news/facets.py) or a counter's start (rate limits) goes ahead alone rather than waiting for
+(newsroom/counting.py) or a counter's start (rate limits) goes ahead alone rather than waiting for
 a holder that cannot exist. After a failure the server is not asked again for
 RETRY_SECONDS, so a Redis that hangs costs one timeout per process and pause, not one per
 operation. Failures are logged at WARNING, once when the server goes away and at most once a

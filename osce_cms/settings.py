@@ -163,7 +163,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHE_URL = env_str("CACHE_URL")
 # "default" keeps the news list's counts, page ids and taxonomy; "pages" whole public pages
-# for anonymous visitors. Both are keyed by the publication state (news/freshness.py), so a
+# for anonymous visitors. Both are keyed by the publication state (newsroom/freshness.py), so a
 # change is visible at once; give Redis a maxmemory with an allkeys-lru policy.
 # With Redis away, both answer as misses (osce_cms/cache.py): pages are slower, never failing.
 if CACHE_URL:
@@ -353,7 +353,7 @@ AXES_CLIENT_IP_CALLABLE = "osce_cms.security.client_ip"
 # The failed passwords are not stored.
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2"]
 
-# Rate limits of searches and filtered lists and feeds, per client (news/throttle.py),
+# Rate limits of searches and filtered lists and feeds, per client (newsroom/throttle.py),
 # counted in the "default" cache: "number/period", period s, m, h or d.
 NEWS_SEARCH_RATE = env_str("NEWS_SEARCH_RATE", "30/m")
 NEWS_LIST_RATE = env_str("NEWS_LIST_RATE", "120/m")

@@ -241,7 +241,7 @@ class NewsItem(models.Model):
                 include=["published_at"],
             ),
             # published() compares the publication time with now; the facet counts of
-            # news/facets.py read the kind, date and lead issuer of every published item from
+            # newsroom/counting.py read the kind, date and lead issuer of every published item from
             # this index alone (PostgreSQL).
             models.Index(
                 fields=["status", "published_at"],

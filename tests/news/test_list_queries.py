@@ -1,5 +1,5 @@
 """The number of queries of /news/ and its feeds is pinned: it does not grow with the page size,
-the number of choices or the filters (news/facets.py, news/freshness.py).
+the number of choices or the filters (newsroom/counting.py, newsroom/freshness.py).
 
 "First view" is the first request after a change (the publication state is new, nothing is
 cached yet); "again" is the same request repeated while nothing changes.
