@@ -7,7 +7,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 
 from news import services
 from news.html import sanitize_html
-from news.models import NewsItem
+from news.models import RELATION_NAMES, NewsItem
 from news.revisions import EditConflictMixin
 from osce_cms.text import validate_no_control_characters
 
@@ -46,11 +46,7 @@ class NewsItemAdminForm(EditConflictMixin, forms.ModelForm):
             "lede",
             "body",
             "lead_structure",
-            "supporting_structures",
-            "fields_of_work",
-            "countries",
-            "meeting_series",
-            "tags",
+            *RELATION_NAMES,
             "image",
             "image_alt",
             "image_caption",

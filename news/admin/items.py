@@ -17,7 +17,7 @@ from news.admin.workflow import StatusListFilter, WorkflowAdminMixin
 from news.forms import NewsItemAdminForm
 from news.images import LeadImageFormField, make_renditions
 from news.kept_posts import KeepTypedTextMixin
-from news.models import Attachment, NewsItem
+from news.models import RELATION_NAMES, Attachment, NewsItem
 
 
 class AttachmentInline(admin.TabularInline):
@@ -91,16 +91,7 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
             (_("Content"), {"fields": ["title", "slug", "kind", "dateline", "lede", "body"]}),
             (
                 _("Taxonomy"),
-                {
-                    "fields": [
-                        "lead_structure",
-                        "supporting_structures",
-                        "fields_of_work",
-                        "countries",
-                        "meeting_series",
-                        "tags",
-                    ]
-                },
+                {"fields": ["lead_structure", *RELATION_NAMES]},
             ),
             (
                 _("Lead image"),

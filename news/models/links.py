@@ -154,11 +154,14 @@ class Relation:
         return self.link._meta.get_field(self.news_key).remote_field.related_name
 
 
-# The relations of an item, declared once: read by revisions, invalidation, admin and demo.
+# The relations of an item, declared once and in the order of the item's fields (the form's):
+# read by revisions, invalidation, the admin, the public filters and demo.
 RELATIONS = (
+    Relation("supporting_structures", NewsSupportingStructure, "news", "structure"),
     Relation("fields_of_work", NewsFieldOfWork, "news", "field"),
     Relation("countries", NewsCountry, "news", "country"),
     Relation("meeting_series", NewsMeetingSeries, "news", "meeting_series"),
-    Relation("supporting_structures", NewsSupportingStructure, "news", "structure"),
     Relation("tags", TaggedNews, "content_object", "tag"),
 )
+# The item's fields that hold them, for forms and fieldsets.
+RELATION_NAMES = [relation.name for relation in RELATIONS]

@@ -17,10 +17,6 @@ from news.revisions.versions import EXCLUDED_FIELDS, rows_in_revision, term_ids
 
 # Kept but not compared: the history page already says who saved when.
 UNCOMPARED_FIELDS = {"id", "created_at", "created_by", "updated_at", "updated_by"}
-# The relations in the order the item declares its fields, which is the form's.
-IN_FORM_ORDER = sorted(
-    RELATIONS, key=lambda relation: NewsItem._meta.get_field(relation.name).creation_counter
-)
 
 
 @dataclass
@@ -50,7 +46,7 @@ def compare(older, newer):
             changes.append(Change(label, old_html, new_html))
         else:
             changes.append(Change(label, _value(field, before), _value(field, after)))
-    for relation in IN_FORM_ORDER:
+    for relation in RELATIONS:  # in the order of the form
         before = _related_names(older, relation)
         after = _related_names(newer, relation)
         if before != after:
