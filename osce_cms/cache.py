@@ -8,15 +8,20 @@ a holder that cannot exist. After a failure the server is not asked again for
 RETRY_SECONDS, so a Redis that hangs costs one timeout per process and pause, not one per
 operation. Failures are logged at WARNING, once when the server goes away and at most once a
 minute while it stays away; its return is logged too.
+
+A value that can no longer be read (pickled by an older release whose class has moved or
+gone, or cut short) is a miss too, logged once per process: a deploy that moves a class
+must not take down every page until the cache is flushed.
 """
 
 import functools
 import logging
+import pickle
 import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -127,12 +132,48 @@ def _counted(key, delta=1, version=None):
     return delta
 
 
+# What unpickling a value of another release can raise: a moved module or class, a changed
+# class, a truncated or foreign value.
+UNREADABLE = (pickle.UnpicklingError, ImportError, AttributeError, EOFError, TypeError, ValueError)
+_unreadable_logged = False
+
+
+def _unreadable(key, error):
+    global _unreadable_logged
+    if not _unreadable_logged:
+        _unreadable_logged = True
+        logger.warning("Cache value %s cannot be read (%r); taken as a miss.", key, error)
+
+
+class TolerantClient(RedisCacheClient):
+    """Django's Redis client, answering a value it cannot read as a miss."""
+
+    def _loads(self, key, value, default):
+        try:
+            return self._serializer.loads(value)
+        except UNREADABLE as error:
+            _unreadable(key, error)
+            return default
+
+    def get(self, key, default):
+        value = self.get_client(key).get(key)
+        return default if value is None else self._loads(key, value, default)
+
+    def get_many(self, keys):
+        missing = object()
+        values = zip(keys, self.get_client(None).mget(keys), strict=True)
+        found = {key: self._loads(key, value, missing) for key, value in values if value}
+        return {key: value for key, value in found.items() if value is not missing}
+
+
 class DegradingRedisCache(RedisCache):
-    """django.core.cache.backends.redis.RedisCache, answering a miss when Redis is away."""
+    """django.core.cache.backends.redis.RedisCache, answering a miss when Redis is away or a
+    value cannot be read."""
 
     def __init__(self, server, params):
         params = {**params, "OPTIONS": {**SOCKET_OPTIONS, **params.get("OPTIONS", {})}}
         super().__init__(server, params)
+        self._class = TolerantClient
         self._outage = outage(",".join(self._servers))
 
     add = degrading(_true)(RedisCache.add)
