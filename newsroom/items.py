@@ -17,7 +17,7 @@ from django.views.generic import DetailView, View
 
 from news.attachments import download_name
 from news.images import social_image
-from news.models import NewsCountry, NewsFieldOfWork, NewsItem
+from news.models import RELATION_NAMES, NewsCountry, NewsFieldOfWork, NewsItem
 from newsroom.public import PublicPageMixin
 
 RELATED_NEWS = 5
@@ -25,14 +25,7 @@ RELATED_NEWS = 5
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 # What an item's page shows besides the item: prefetched for detail_context().
-PAGE_RELATIONS = [
-    "supporting_structures",
-    "fields_of_work",
-    "countries",
-    "meeting_series",
-    "tags",
-    "attachments",
-]
+PAGE_RELATIONS = [*RELATION_NAMES, "attachments"]
 
 
 class ItemView(PublicPageMixin, DetailView):
