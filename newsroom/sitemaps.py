@@ -86,43 +86,22 @@ class NewsSitemap(PageSitemap):
         return item.updated_at
 
 
-class FieldOfWorkSitemap(PageSitemap):
-    changefreq = "daily"
-    priority = 0.6
+class TermSitemap(PageSitemap):
+    """The pages of every term of `model` (terms have no unpublished state)."""
+
+    def __init__(self, model, changefreq, priority):
+        super().__init__()
+        self.model, self.changefreq, self.priority = model, changefreq, priority
 
     def pages(self):
-        return FieldOfWork.objects.only("slug")
-
-
-class CountrySitemap(PageSitemap):
-    changefreq = "daily"
-    priority = 0.5
-
-    def pages(self):
-        return Country.objects.only("slug")
-
-
-class MeetingSeriesSitemap(PageSitemap):
-    changefreq = "weekly"
-    priority = 0.5
-
-    def pages(self):
-        return MeetingSeries.objects.only("slug")
-
-
-class StructureSitemap(PageSitemap):
-    changefreq = "weekly"
-    priority = 0.5
-
-    def pages(self):
-        return Structure.objects.only("slug")
+        return self.model.objects.only("slug")
 
 
 sitemaps = {
     "indexes": IndexSitemap,
     "news": NewsSitemap,
-    "fields-of-work": FieldOfWorkSitemap,
-    "countries": CountrySitemap,
-    "meetings": MeetingSeriesSitemap,
-    "structures": StructureSitemap,
+    "fields-of-work": TermSitemap(FieldOfWork, "daily", 0.6),
+    "countries": TermSitemap(Country, "daily", 0.5),
+    "meetings": TermSitemap(MeetingSeries, "weekly", 0.5),
+    "structures": TermSitemap(Structure, "weekly", 0.5),
 }
