@@ -1,9 +1,13 @@
 """`python -m benchmarks`: the newsroom under gunicorn on PostgreSQL, at several sizes.
 
 For each size N: the database osce_bench_<N> (created, migrated and filled by `load_demo`
-when short of N items, else reused), the URLs and query counts from a Django child process,
-then gunicorn with production settings, measured by a separate load process on 127.0.0.1.
-Prints a Markdown table and writes the results as JSON.
+when short of N items, else reused), the URLs, query counts and facet space from a Django
+child process, then gunicorn with production settings, once with the whole-page cache off
+and once on, measured by a separate load process on 127.0.0.1: the long tail (distinct URLs,
+each asked once from an emptied cache, at concurrency 1 and 4), the floors, the counts
+checked against plain ORM counts (any difference fails the run), the repeated URLs of the
+warm phases (page cache on) and, with --publishing, the long tail while an editor publishes.
+Prints Markdown tables and writes the results as JSON.
 """
 
 import argparse
@@ -18,8 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import database, report
-from benchmarks.server import BASE_DIR, Gunicorn
+from benchmarks import database, longtail, report
+from benchmarks.server import BASE_DIR, HEALTH_PATH, Gunicorn
+from benchmarks.stats import by_shape
 
 DEFAULT_SIZES = "10000,100000,1000000"
 DEFAULT_OUTPUT = BASE_DIR / "benchmarks" / "results" / "latest.json"
@@ -59,13 +64,49 @@ def parse_args(argv=None):
         help="keep the databases this run creates (databases found already are always kept)",
     )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="JSON results")
+    parser.add_argument(
+        "--urls", type=int, default=400, help="distinct long-tail URLs per concurrency"
+    )
+    parser.add_argument("--seed", type=int, default=2026, help="seed of the long tail's draw")
+    parser.add_argument(
+        "--page-cache",
+        default="off,on",
+        type=lambda text: [mode.strip() for mode in text.split(",")],
+        help="whole-page cache settings to measure, 'off,on' (default), 'off' or 'on'",
+    )
+    parser.add_argument(
+        "--check-counts",
+        type=int,
+        default=60,
+        help="long-tail list pages whose shown numbers are checked against ORM counts",
+    )
+    parser.add_argument(
+        "--publishing",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="also read the long tail at concurrency 4 for SECONDS while an editor publishes "
+        "every 10 s and saves a draft every 2 s (e.g. 60; default: not run)",
+    )
+    parser.add_argument(
+        "--no-warm",
+        action="store_true",
+        help="skip the warm phases (the same URLs asked again and again)",
+    )
+    parser.add_argument(
+        "--sqlite",
+        action="store_true",
+        help="SQLite files benchmarks/data/osce_bench_<N>.sqlite3 instead of PostgreSQL",
+    )
     args = parser.parse_args(argv)
-    if min(args.sizes) < 1 or args.requests < 1 or args.concurrency < 1:
-        parser.error("sizes, requests and concurrency must be positive")
+    if min(args.sizes) < 1 or args.requests < 1 or args.concurrency < 1 or args.urls < 1:
+        parser.error("sizes, requests, urls and concurrency must be positive")
+    if not set(args.page_cache) <= {"off", "on"} or not args.page_cache:
+        parser.error("--page-cache takes off, on or off,on")
     return args
 
 
-def site_env(database_url, cache_url, static_root):
+def site_env(database_url, cache_url, static_root, page_cache=True):
     """The environment of production: debug off, Redis cache, settings from variables."""
     env = {
         key: value
@@ -81,6 +122,10 @@ def site_env(database_url, cache_url, static_root):
         DJANGO_SECURE_SSL_REDIRECT="false",
         DATABASE_URL=database_url,
         CACHE_URL=cache_url,
+        CACHE_PAGES="true" if page_cache else "false",
+        # The load comes from one address but stands for many visitors: no 429s.
+        NEWS_SEARCH_RATE="1000000/m",
+        NEWS_LIST_RATE="1000000/m",
         PYTHONUNBUFFERED="1",
     )
     return env
@@ -129,18 +174,30 @@ def probe(env, work_dir, sql_runs):
     return json.loads(output.read_text())
 
 
-def load(args, port, urls):
-    spec = {
-        "host": "127.0.0.1",
-        "port": port,
-        "paths": {url["name"]: url["path"] for url in urls},
-        "requests": args.requests,
-        "concurrency": args.concurrency,
-        "warmup": args.warmup,
-        "time_limit": args.time_limit,
-    }
-    # Three bounded phases per URL; the load process stops itself well before this.
-    limit = len(urls) * 3 * (args.time_limit + 120) + 60
+def facet_space(env, work_dir):
+    output = work_dir / "space.json"
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.probe", "space", str(output)],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
+    return json.loads(output.read_text())
+
+
+def check_counts(env, work_dir, port, paths):
+    listed, output = work_dir / "check-paths.json", work_dir / "check.json"
+    listed.write_text(json.dumps(paths))
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.probe", "check", str(port), str(listed), str(output)],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
+    return json.loads(output.read_text())
+
+
+def run_load(spec, limit):
     completed = subprocess.run(
         [sys.executable, "-m", "benchmarks.load"],
         cwd=BASE_DIR,
@@ -153,30 +210,142 @@ def load(args, port, urls):
     return json.loads(completed.stdout)
 
 
+def long_tail(port, urls, concurrency, seconds=None):
+    """The URLs asked once each (or round and round for `seconds`): per-shape figures."""
+    spec = {
+        "host": "127.0.0.1",
+        "port": port,
+        "urls": urls,
+        "concurrency": concurrency,
+        "seconds": seconds,
+    }
+    measured = run_load(spec, (seconds or 0) + len(urls) * 130 + 60)
+    return {
+        "urls": len(urls),
+        "concurrency": concurrency,
+        "seconds": measured["seconds"],
+        "shapes": by_shape(measured["samples"]),
+    }
+
+
+def publishing(env, work_dir, port, urls, seconds):
+    """The long tail at concurrency 4 while the editor child publishes and saves drafts."""
+    output = work_dir / "editor.json"
+    editor = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.editor", str(port), str(seconds), str(output)],
+        cwd=BASE_DIR,
+        env=env,
+    )
+    try:
+        readers = long_tail(port, urls, 4, seconds=seconds)
+        editor.wait(timeout=seconds + 120)
+    finally:
+        if editor.poll() is None:
+            editor.terminate()
+            editor.wait()
+    if editor.returncode != 0:
+        raise RuntimeError(f"the editor process failed ({editor.returncode})")
+    return {"readers": readers, "editor": json.loads(output.read_text())}
+
+
+def load(args, port, urls):
+    """The warm phases: each URL asked again and again (what the page cache serves)."""
+    spec = {
+        "host": "127.0.0.1",
+        "port": port,
+        "paths": {url["name"]: url["path"] for url in urls},
+        "requests": args.requests,
+        "concurrency": args.concurrency,
+        "warmup": args.warmup,
+        "time_limit": args.time_limit,
+    }
+    # Three bounded phases per URL; the load process stops itself well before this.
+    return run_load(spec, len(urls) * 3 * (args.time_limit + 120) + 60)
+
+
+def database_url(args, size):
+    if args.sqlite:
+        return database.sqlite_url(size)
+    return database.database_url(args.database_url_base, size)
+
+
+def measure_mode(args, env, work_dir, size, mode, draws):
+    """One gunicorn with the page cache `mode` ("off" or "on"): the long tail, the floor,
+    the counts check (once), the warm phases (page cache on) and the publishing phase."""
+    result, log = {"page_cache": mode}, work_dir / f"gunicorn-{size}-{mode}.log"
+    with Gunicorn(env, log, workers=args.workers) as server:
+        note(f"{size:,}: gunicorn on 127.0.0.1:{server.port}, page cache {mode}")
+        health = [{"shape": "healthz", "path": HEALTH_PATH}] * args.requests
+        result["healthz"] = long_tail(server.port, health, 1)["shapes"]["healthz"]
+        for concurrency, urls in ((1, draws["c1"]), (4, draws["c4"])):
+            database.flush_cache(args.cache_url)
+            note(f"{size:,}: long tail, {len(urls)} URLs at concurrency {concurrency}")
+            result[f"c{concurrency}"] = long_tail(server.port, urls, concurrency)
+        if draws["check"]:
+            note(f"{size:,}: checking the numbers of {len(draws['check'])} pages")
+            result["counts"] = check_counts(env, work_dir, server.port, draws["check"])
+            draws["check"] = []  # once per size
+        if mode == "on" and not args.no_warm and draws["warm"]:
+            database.flush_cache(args.cache_url)
+            note(f"{size:,}: warm phases (the same URLs again and again)")
+            result["warm"] = load(args, server.port, draws["warm"])
+        if args.publishing:
+            database.flush_cache(args.cache_url)
+            note(f"{size:,}: reading while publishing, {args.publishing:.0f} s")
+            result["publishing"] = publishing(
+                env, work_dir, server.port, draws["pool"], args.publishing
+            )
+        result["workers_rss_mb"] = server.worker_rss_mb()
+    return result
+
+
 def measure_size(args, size, static_root, work_dir):
     name = database.database_name(size)
-    env = site_env(database.database_url(args.database_url_base, size), args.cache_url, static_root)
-    created = database.ensure_database(args.database_url_base, name)
+    url = database_url(args, size)
+    env = site_env(url, args.cache_url, static_root)
+    created = (
+        database.ensure_sqlite(url)
+        if args.sqlite
+        else database.ensure_database(args.database_url_base, name)
+    )
     try:
         load_seconds = fill_database(name, size, env)
         database.flush_cache(args.cache_url)
         note(f"{size:,}: choosing URLs, counting queries, timing the list query's SQL")
         found = probe(env, work_dir, args.sql_runs)
-        database.flush_cache(args.cache_url)
+        space = facet_space(env, work_dir)
+        drawn = longtail.draw(space, 2 * args.urls, args.seed)
+        c1, c4 = longtail.split(drawn, 2)
+        listed = [entry["path"] for entry in c1 if entry["kind"] in ("list", "search")]
+        draws = {
+            "c1": c1,
+            "c4": c4,
+            "check": listed[: args.check_counts],
+            "warm": found["urls"],
+            "pool": longtail.draw(space, 3000, args.seed + 1),
+        }
         load_average = os.getloadavg()[0]  # other work on the machine skews the figures
-        log = work_dir / f"gunicorn-{size}.log"
-        with Gunicorn(env, log, workers=args.workers) as server:
-            note(f"{size:,}: gunicorn on 127.0.0.1:{server.port}; measuring")
-            measured = load(args, server.port, found["urls"])
-            rss = server.worker_rss_mb()
+        modes = {}
+        for mode in args.page_cache:
+            mode_env = site_env(url, args.cache_url, static_root, page_cache=mode == "on")
+            modes[mode] = measure_mode(args, mode_env, work_dir, size, mode, draws)
     finally:
         if created and not args.keep_data:
-            database.drop_database(args.database_url_base, name)
-    result = report.size_result(size, found, measured, rss)
+            if args.sqlite:
+                database.drop_sqlite(url)
+            else:
+                database.drop_database(args.database_url_base, name)
+    warm = next((m["warm"] for m in modes.values() if "warm" in m), None)
+    rss = next((m["workers_rss_mb"] for m in modes.values() if "warm" in m), [])
+    result = report.size_result(size, found, warm, rss)
     result.update(
-        database=name,
+        database=name if not args.sqlite else url,
+        engine="sqlite" if args.sqlite else "postgresql",
         load_demo_seconds=load_seconds,
         load_average_before=round(load_average, 2),
+        space={key: space[key] for key in ("published", "pages")},
+        long_tail=modes,
+        counts=next((m["counts"] for m in modes.values() if "counts" in m), None),
     )
     return result
 
@@ -209,6 +378,12 @@ def main(argv=None):
             "time_limit_seconds": args.time_limit,
             "gunicorn_workers": args.workers,
             "sql_runs": args.sql_runs,
+            "urls": args.urls,
+            "seed": args.seed,
+            "page_cache": args.page_cache,
+            "check_counts": args.check_counts,
+            "publishing_seconds": args.publishing,
+            "engine": "sqlite" if args.sqlite else "postgresql",
         },
         "sizes": [],
         "targets": [],
@@ -216,22 +391,23 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="osce-benchmark-") as temp:
         work_dir = Path(temp)
         static_root = work_dir / "static"
-        first_env = site_env(
-            database.database_url(args.database_url_base, args.sizes[0]),
-            args.cache_url,
-            static_root,
-        )
+        first_env = site_env(database_url(args, args.sizes[0]), args.cache_url, static_root)
         note("collecting static files for debug-off serving")
         manage(first_env, "collectstatic", "--noinput", "--verbosity", "0")
         for size in args.sizes:
             results["sizes"].append(measure_size(args, size, static_root, work_dir))
-            results["machine"]["postgresql"] = database.server_version(
-                f"{args.database_url_base.rstrip('/')}/postgres"
-            )
+            if not args.sqlite:
+                results["machine"]["postgresql"] = database.server_version(
+                    f"{args.database_url_base.rstrip('/')}/postgres"
+                )
             results["targets"] = report.evaluate_targets(results["sizes"])
             write_json(args.output, results)
     print(report.markdown(results))
     note(f"results written to {args.output}")
+    differences = report.count_failures(results["sizes"])
+    if differences:
+        note("FAILED: shown numbers differ from the plain counts:\n" + "\n".join(differences))
+        sys.exit(1)
 
 
 if __name__ == "__main__":

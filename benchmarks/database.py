@@ -1,7 +1,9 @@
 """The benchmark's PostgreSQL databases (osce_bench_<N>) and its Redis cache database."""
 
+import sqlite3
 import subprocess
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import psycopg2
@@ -24,6 +26,38 @@ def database_name(size):
 
 def database_url(base, size):
     return f"{base.rstrip('/')}/{database_name(size)}"
+
+
+SQLITE_DIR = Path(__file__).resolve().parent / "data"
+
+
+def sqlite_url(size):
+    return f"sqlite:///{SQLITE_DIR / (database_name(size) + '.sqlite3')}"
+
+
+def sqlite_path(url):
+    return Path(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+
+
+def ensure_sqlite(url):
+    """The folder of the SQLite file; True if the file is new (this run creates it)."""
+    path = sqlite_path(url)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return not path.exists()
+
+
+def drop_sqlite(url):
+    path = sqlite_path(url)
+    if not path.name.startswith("osce_bench_"):
+        raise ValueError(f"{path} is not a benchmark database")
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def connect(url):
+    if url.startswith("sqlite:"):
+        return sqlite3.connect(sqlite_path(url))
+    return psycopg2.connect(url)
 
 
 def admin_connection(base):
@@ -59,20 +93,30 @@ def drop_database(base, name):
 
 def count_items(url):
     """News items in the database; 0 before the tables exist."""
-    connection = psycopg2.connect(url)
+    connection = connect(url)
     try:
-        with connection.cursor() as cursor:
+        cursor = connection.cursor()
+        if url.startswith("sqlite:"):
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'news_newsitem'")
+        else:
             cursor.execute("SELECT to_regclass('news_newsitem') IS NOT NULL")
-            if not cursor.fetchone()[0]:
-                return 0
-            cursor.execute("SELECT count(*) FROM news_newsitem")
-            return cursor.fetchone()[0]
+        if not cursor.fetchone()[0]:
+            return 0
+        cursor.execute("SELECT count(*) FROM news_newsitem")
+        return cursor.fetchone()[0]
     finally:
         connection.close()
 
 
 def vacuum_analyze(url):
     """What autovacuum would have done by the time a loaded site serves visitors."""
+    if url.startswith("sqlite:"):
+        connection = sqlite3.connect(sqlite_path(url))
+        try:
+            connection.execute("ANALYZE")
+        finally:
+            connection.close()
+        return
     connection = psycopg2.connect(url)
     connection.autocommit = True
     try:

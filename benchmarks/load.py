@@ -5,6 +5,9 @@ stdin names the host, port and paths; the results go to stdout as JSON. For each
 warm-up requests (not counted), then a bounded number at concurrency 1 for latency, then the
 same number spread over `concurrency` threads for throughput. Each phase also stops at its
 time limit, so a slow page cannot make the run endless. Any answer but 200 is an error.
+
+A spec with "urls" instead of "paths" is the long tail: each URL asked once (or round and
+round for "seconds"), at "concurrency"; every request's shape, time and error is returned.
 """
 
 import http.client
@@ -104,6 +107,40 @@ def run_phase(host, port, path, requests, concurrency, time_limit, timeout):
     }
 
 
+def run_list(host, port, urls, concurrency, timeout, seconds=None):
+    """Each of `urls` ([{"shape", "path"}]) asked once, by `concurrency` threads taking the
+    next one in turn; with `seconds`, the list is asked round and round until then.
+
+    {"samples": [[shape, seconds, error]], "seconds": elapsed}."""
+    lock = threading.Lock()
+    position = iter(range(len(urls) if seconds is None else 10**12))
+    deadline = time.monotonic() + seconds if seconds is not None else None
+    samples = []
+
+    def worker():
+        connection = Connection(host, port, timeout)
+        try:
+            while True:
+                with lock:
+                    index = next(position, None)
+                if index is None or (deadline is not None and time.monotonic() >= deadline):
+                    return
+                entry = urls[index % len(urls)]
+                elapsed, error = connection.get(entry["path"])
+                with lock:
+                    samples.append([entry["shape"], elapsed, error])
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {"samples": samples, "seconds": round(time.perf_counter() - start, 3)}
+
+
 def measure(spec):
     host, port = spec["host"], spec["port"]
     timeout = spec.get("timeout", 120)
@@ -133,7 +170,18 @@ def main():
     spec = json.load(sys.stdin)
     if spec["host"] not in {"127.0.0.1", "localhost", "::1"}:
         sys.exit("The load generator only talks to this machine.")
-    json.dump(measure(spec), sys.stdout)
+    if "urls" in spec:  # the long tail
+        result = run_list(
+            spec["host"],
+            spec["port"],
+            spec["urls"],
+            spec["concurrency"],
+            spec.get("timeout", 120),
+            spec.get("seconds"),
+        )
+    else:
+        result = measure(spec)
+    json.dump(result, sys.stdout)
 
 
 if __name__ == "__main__":

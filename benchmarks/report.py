@@ -58,8 +58,9 @@ def git_commit():
 
 
 def size_result(size, found, measured, workers_rss_mb):
-    """One size's results: the probe's URLs, each with its load measurements."""
-    urls = [{**url, **measured[url["name"]]} for url in found["urls"]]
+    """One size's results: the probe's URLs, each with its load measurements (none when the
+    warm phases were not run)."""
+    urls = [{**url, **(measured or {}).get(url["name"], {})} for url in found["urls"]]
     return {
         "size": size,
         "items": found["items"],
@@ -74,6 +75,7 @@ def answered(url):
     """Whether every measured request of `url` got a 200."""
     return (
         url.get("status") == 200
+        and "sequential" in url
         and url["sequential"]["errors"] == 0
         and url["concurrent"]["errors"] == 0
         and url["sequential"]["p50_ms"] is not None
@@ -174,13 +176,14 @@ def cell(value, digits=1):
 def markdown(report):
     """The results as Markdown tables: one row per size and page, then floors, then targets."""
     lines = [
-        "| Items | Page | URL | p50 ms | p95 ms | req/s at c=4 | queries (first/repeat) "
-        "| errors |",
+        "| Items | Page | URL | p50 ms | p95 ms | req/s at c=4 | queries (first/repeat) | errors |",
         "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for result in report["sizes"]:
         size = f"{result['size']:,}"
         for url in result["urls"]:
+            if "sequential" not in url:
+                continue
             sequential, concurrent = url["sequential"], url["concurrent"]
             errors = sequential["errors"] + concurrent["errors"] + url.get("warmup_errors", 0)
             samples = sequential["error_samples"] + concurrent["error_samples"]
@@ -204,6 +207,7 @@ def markdown(report):
     for result in report["sizes"]:
         rss = ", ".join(f"{value:.0f} MB" for value in result.get("workers_rss_mb", []))
         lines.append(f"| {result['size']:,} | {rss or '–'} |")
+    lines += ["", *long_tail_markdown(report["sizes"])]
     lines += ["", "| Target | At items | Value | Met | Note |", "| --- | ---: | ---: | --- | --- |"]
     verdict = {True: "met", False: "missed", None: "–"}
     for entry in report["targets"]:
@@ -212,3 +216,103 @@ def markdown(report):
             f"| {verdict[entry['met']]} | {entry['note']} |"
         )
     return "\n".join(lines)
+
+
+def count_failures(sizes):
+    """Lines saying which shown numbers differ from the plain counts, or could not be read."""
+    lines = []
+    for result in sizes:
+        counts = result.get("counts") or {}
+        for difference in counts.get("differences", []):
+            lines.append(
+                f"{result['size']:,}: {difference['path']} {difference['what']}: "
+                f"shown {difference['shown']}, counted {difference['expected']}"
+            )
+        for error in counts.get("errors", []):
+            lines.append(f"{result['size']:,}: {error}")
+    return lines
+
+
+def shape_rows(label, shapes):
+    rows = []
+    for shape, figures in shapes.items():
+        errors = figures["errors"]
+        problem = f" ({figures['error_samples'][0]})" if errors else ""
+        rows.append(
+            f"| {label} | {'**all**' if shape == 'all' else shape} | {figures['n']} "
+            f"| {cell(figures['p50_ms'])} | {cell(figures['p95_ms'])} | {cell(figures['p99_ms'])} "
+            f"| {cell(figures['max_ms'])} | {errors}{problem} |"
+        )
+    return rows
+
+
+def long_tail_markdown(sizes):
+    """The long tail per size, page cache and concurrency, one row per shape; the floors;
+    the counts check; reading while publishing."""
+    lines = [
+        "| Items, page cache, concurrency | Shape | n | p50 ms | p95 ms | p99 ms | max ms "
+        "| errors |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    floors = [
+        "| Items | page cache | healthz p50 ms | healthz p99 ms | list query, raw SQL ms "
+        "| all SELECTs of /news/, raw SQL ms |",
+        "| ---: | --- | ---: | ---: | ---: | ---: |",
+    ]
+    checks, publishing = [], []
+    for result in sizes:
+        size = f"{result['size']:,}"
+        engine = " SQLite" if result.get("engine") == "sqlite" else ""
+        for mode, measured in (result.get("long_tail") or {}).items():
+            for concurrency in ("c1", "c4"):
+                if concurrency in measured:
+                    label = f"{size}{engine}, {mode}, {concurrency[1:]}"
+                    lines += shape_rows(label, measured[concurrency]["shapes"])
+            health = measured.get("healthz", {})
+            floors.append(
+                f"| {size}{engine} | {mode} | {cell(health.get('p50_ms'))} "
+                f"| {cell(health.get('p99_ms'))} | {cell(result['sql']['list_query_ms'], 2)} "
+                f"| {cell(result['sql']['all_selects_ms'], 2)} |"
+            )
+            if "publishing" in measured:
+                publishing.append((f"{size}{engine}, {mode}", measured["publishing"]))
+        counts = result.get("counts")
+        if counts:
+            checks.append(
+                f"- {size}{engine}: {counts['numbers']} numbers on {counts['pages']} pages, "
+                f"{len(counts['differences'])} differences, {len(counts['errors'])} errors"
+            )
+    lines += ["", *floors]
+    if checks:
+        lines += ["", "Counts checked against plain ORM counts:", *checks]
+    if publishing:
+        lines += ["", *publishing_markdown(publishing)]
+    return lines
+
+
+def publishing_markdown(runs):
+    lines = [
+        "| Items, page cache | readers n | p50 ms | p95 ms | p99 ms | max ms | errors "
+        "| publications | visible on /news/ s (median, max) | in its count s | in RSS s "
+        "| draft saves |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: |",
+    ]
+    for label, run in runs:
+        readers = run["readers"]["shapes"]["all"]
+        publications = run["editor"]["publications"]
+
+        def seen(key, publications=publications):
+            times = [p[key] for p in publications if p[key] is not None]
+            missed = len(publications) - len(times)
+            if not times:
+                return "never" if publications else "–"
+            text = f"{sorted(times)[len(times) // 2]:.2f}, {max(times):.2f}"
+            return text + (f" ({missed} not within 30 s)" if missed else "")
+
+        lines.append(
+            f"| {label} | {readers['n']} | {cell(readers['p50_ms'])} | {cell(readers['p95_ms'])} "
+            f"| {cell(readers['p99_ms'])} | {cell(readers['max_ms'])} | {readers['errors']} "
+            f"| {len(publications)} | {seen('list')} | {seen('count')} | {seen('feed')} "
+            f"| {run['editor']['draft_saves']} |"
+        )
+    return lines

@@ -32,3 +32,32 @@ def summarise(seconds):
         "mean_ms": round(sum(seconds) / len(seconds) * 1000, 2),
         "max_ms": round(max(seconds) * 1000, 2),
     }
+
+
+def tail(seconds):
+    """n, p50, p95, p99 and max of latencies given in seconds, in milliseconds."""
+    if not seconds:
+        return {"n": 0, "p50_ms": None, "p95_ms": None, "p99_ms": None, "max_ms": None}
+    return {
+        "n": len(seconds),
+        **{f"p{q}_ms": round(percentile(seconds, q) * 1000, 1) for q in (50, 95, 99)},
+        "max_ms": round(max(seconds) * 1000, 1),
+    }
+
+
+def by_shape(samples):
+    """{shape: tail() and errors, ..., "all": over every sample} from [[shape, seconds,
+    error or None]]; shapes in the order first seen. Errors are not timed."""
+    grouped = {}
+    for shape, elapsed, error in samples:
+        grouped.setdefault(shape, []).append((elapsed, error))
+    grouped["all"] = [(elapsed, error) for _shape, elapsed, error in samples]
+    result = {}
+    for shape, entries in grouped.items():
+        errors = [error for _elapsed, error in entries if error is not None]
+        result[shape] = {
+            **tail([elapsed for elapsed, error in entries if error is None]),
+            "errors": len(errors),
+            "error_samples": sorted(set(errors))[:3],
+        }
+    return result
