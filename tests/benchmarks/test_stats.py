@@ -4,7 +4,7 @@ import statistics
 
 import pytest
 
-from benchmarks.stats import median, percentile, summarise
+from benchmarks.stats import by_shape, median, percentile, summarise, tail
 
 
 def test_median_of_an_even_count_is_the_mean_of_the_middle_two():
@@ -48,3 +48,30 @@ def test_summary_is_in_milliseconds():
         "mean_ms": 20.0,
         "max_ms": 30.0,
     }
+
+
+def test_the_tail_has_p99_and_the_number_of_samples():
+    figures = tail([i / 1000 for i in range(1, 101)])
+    assert figures == {"n": 100, "p50_ms": 50.5, "p95_ms": 95.0, "p99_ms": 99.0, "max_ms": 100.0}
+
+
+def test_figures_per_shape_and_overall_errors_untimed():
+    samples = [
+        ["field", 0.010, None],
+        ["field", 0.030, None],
+        ["item", 0.005, None],
+        ["item", 9.0, "HTTP 500"],
+    ]
+    found = by_shape(samples)
+    assert list(found) == ["field", "item", "all"]
+    assert found["field"]["p50_ms"] == 20.0
+    assert found["item"]["n"] == 1
+    assert found["item"]["errors"] == 1
+    assert found["item"]["error_samples"] == ["HTTP 500"]
+    assert found["all"]["n"] == 3
+    assert found["all"]["max_ms"] == 30.0
+    assert found["all"]["errors"] == 1
+
+
+def test_no_samples_have_no_tail():
+    assert tail([])["p99_ms"] is None
