@@ -5,6 +5,8 @@ a new item through the workflow service (news.services.publish) and measures, ov
 against gunicorn on PORT, the time until the item is on /news/, counted in its field's facet
 count on /news/, and in /news/rss/. Every DRAFT_EVERY seconds, in another thread, it saves a
 draft as the admin does (a revision around the save), which must change nothing public.
+The items it made are deleted when it stops (and any left by an interrupted run when it
+starts), so that the next run's newest item and counts are the demo data's.
 """
 
 import datetime
@@ -31,6 +33,16 @@ PUBLISH_EVERY = 10
 DRAFT_EVERY = 2
 POLL_EVERY = 0.05
 VISIBLE_WITHIN = 30  # seconds after which a publication counts as not seen
+SLUG_PREFIX = "benchmark-publication-"
+
+
+def remove_own_items():
+    """Delete the items the editor made; how many."""
+    return (
+        NewsItem.objects.filter(slug__startswith=SLUG_PREFIX)
+        .delete()[1]
+        .get(NewsItem._meta.label, 0)
+    )
 
 
 def fetch(port, path):
@@ -66,7 +78,7 @@ def new_draft(template, label):
     with reversion.create_revision():
         item = NewsItem.objects.create(
             title=f"Benchmark publication {stamp}",
-            slug=f"benchmark-publication-{stamp}",
+            slug=f"{SLUG_PREFIX}{stamp}",
             kind=template.kind,
             lede="Published by the benchmark's editor while readers read.",
             body="<p>Benchmark.</p>",
@@ -108,9 +120,8 @@ def watch(port, item, field, before, started):
     return seen
 
 
-def save_drafts(stop, saves, errors):
+def save_drafts(template, stop, saves, errors):
     """A draft saved every DRAFT_EVERY seconds, its lede changed, as the admin saves it."""
-    template = template_item()
     try:
         draft = new_draft(template, "draft")
         while not stop.wait(DRAFT_EVERY):
@@ -125,10 +136,11 @@ def save_drafts(stop, saves, errors):
 
 
 def run(port, seconds):
+    removed_before = remove_own_items()
     user, template = editor(), template_item()
     field = template.fields_of_work.all()[0].slug
     stop, saves, errors = threading.Event(), [], []
-    drafts = threading.Thread(target=save_drafts, args=(stop, saves, errors))
+    drafts = threading.Thread(target=save_drafts, args=(template, stop, saves, errors))
     drafts.start()
     publications, deadline = [], time.monotonic() + seconds
     try:
@@ -145,7 +157,10 @@ def run(port, seconds):
     finally:
         stop.set()
         drafts.join()
+        removed = remove_own_items()
     return {
+        "removed_before": removed_before,
+        "removed_after": removed,
         "publications": publications,
         "draft_saves": len(saves),
         "errors": errors,
