@@ -131,3 +131,41 @@ def test_probe_and_load_results_make_json_and_a_table(newsroom, server, settings
     assert "| 10,000 | healthz | `/healthz/` |" in table
     assert "| 10,000 | 100 MB, 101 MB |" in table
     assert table.count("\n| ") >= len(result["urls"]) + 7
+
+
+def long_tail_size(differences=(), errors=()):
+    shapes = {
+        "field": {"n": 2, "p50_ms": 50.0, "p95_ms": 60.0, "p99_ms": 61.0, "max_ms": 62.0,
+                  "errors": 0, "error_samples": []},
+        "all": {"n": 2, "p50_ms": 50.0, "p95_ms": 60.0, "p99_ms": 61.0, "max_ms": 62.0,
+                "errors": 0, "error_samples": []},
+    }  # fmt: skip
+    mode = {"healthz": shapes["all"], "c1": {"shapes": shapes}, "c4": {"shapes": shapes}}
+    return {
+        "size": 10_000,
+        "urls": [],
+        "sql": {"runs": 9, "list_query_ms": 0.5, "all_selects_ms": 40.0, "all_selects": 7},
+        "long_tail": {"off": mode},
+        "counts": {
+            "pages": 1,
+            "numbers": 5,
+            "differences": list(differences),
+            "errors": list(errors),
+        },
+    }
+
+
+def test_the_long_tail_table_has_a_row_per_shape_concurrency_and_page_cache():
+    table = "\n".join(report.long_tail_markdown([long_tail_size()]))
+    assert "| 10,000, off, 1 | field | 2 | 50.0 | 60.0 | 61.0 | 62.0 | 0 |" in table
+    assert "| 10,000, off, 4 | **all** | 2 |" in table
+    assert "- 10,000: 5 numbers on 1 pages, 0 differences, 0 errors" in table
+
+
+def test_a_count_difference_or_an_unread_page_is_a_failure():
+    assert report.count_failures([long_tail_size()]) == []
+    difference = {"path": "/news/?kind=news", "what": "results", "shown": 3, "expected": 4}
+    assert report.count_failures([long_tail_size([difference], ["/news/?x=1: HTTP 500"])]) == [
+        "10,000: /news/?kind=news results: shown 3, counted 4",
+        "10,000: /news/?x=1: HTTP 500",
+    ]
