@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 from news.models import NewsItem
 from newsroom import freshness
 from newsroom.facets import url_with
-from newsroom.filters import NewsFilter, Trees
+from newsroom.filters import NewsFilter
 from newsroom.public import public_address
+from newsroom.results import Reading
 from osce_cms.text import strip_control_characters
 
 logger = logging.getLogger(__name__)
@@ -91,8 +92,7 @@ class NewsRssFeed(Feed):
         return freshness.respond(request, state, lambda: self.response(request, state))
 
     def response(self, request, state):
-        trees = Trees.load(state)
-        filterset = NewsFilter(request.GET, queryset=NewsItem.objects.published(), trees=trees)
+        filterset = Reading(state).filterset(request.GET)
         if not filterset.is_valid():
             lines = [_("This feed's address has filters that are not valid:")]
             for name, errors in filterset.form.errors.items():
