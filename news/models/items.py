@@ -23,20 +23,24 @@ from taxonomy.models import Country, FieldOfWork, MeetingSeries
 RESERVED_SLUGS = {"rss", "atom", "preview", "shared-preview"}
 
 
+def _published_now():
+    """The condition of NewsItemQuerySet.published(), for it and public_pages()."""
+    return models.Q(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
 class NewsItemQuerySet(models.QuerySet):
     """The rules of who sees which item, each named once: use these, never restate them."""
 
     def published(self):
         """What the public may see in lists, counts, feeds and search: published, and its
         publication time has come."""
-        return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(_published_now())
 
     def public_pages(self):
         """Items with a public page: the published ones, and the withdrawn ones, whose page
         stays under the withdrawal notice (but which no list, count or feed shows)."""
         return self.filter(
-            models.Q(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
-            | models.Q(status=NewsItem.Status.WITHDRAWN)
+            _published_now() | models.Q(status=NewsItem.Status.WITHDRAWN)
         )
 
     def scheduled(self):
