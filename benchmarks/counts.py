@@ -92,7 +92,7 @@ def expected(params):
                 items = items.filter(**{facet.lookup: values[0]})
         elif facet.narrowed == "issued_by":
             roots = Structure.objects.filter(slug__in=chosen[facet.params[0].name])
-            ids = _subtree_ids(Structure, roots)
+            ids = Structure.objects.subtree_ids(roots)
             supported = NewsSupportingStructure.objects.filter(structure__in=ids)
             items = items.filter(Q(lead_structure__in=ids) | Q(pk__in=supported.values("news")))
         else:
@@ -108,7 +108,7 @@ def expected(params):
                         model.objects.filter(group__in=values).values_list("pk", flat=True)
                     )
                 elif "parent" in _field_names(model):
-                    term_ids |= _subtree_ids(model, model.objects.filter(slug__in=values))
+                    term_ids |= model.objects.subtree_ids(model.objects.filter(slug__in=values))
                 else:
                     term_ids |= set(
                         model.objects.filter(slug__in=values).values_list("pk", flat=True)
@@ -126,20 +126,6 @@ def expected(params):
 
 def _field_names(model):
     return {field.name for field in model._meta.get_fields()}
-
-
-def _subtree_ids(model, roots):
-    """Ids of `roots` and every term under them, walking the parent links."""
-    children = {}
-    for pk, parent in model.objects.values_list("pk", "parent_id"):
-        children.setdefault(parent, []).append(pk)
-    found, stack = set(), [root.pk for root in roots]
-    while stack:
-        pk = stack.pop()
-        if pk not in found:
-            found.add(pk)
-            stack.extend(children.get(pk, ()))
-    return found
 
 
 def check(path, text, count=expected):

@@ -87,13 +87,7 @@ def run_phase(host, port, path, requests, concurrency, time_limit, timeout):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    start = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    seconds = time.perf_counter() - start
+    seconds = in_threads(worker, concurrency)
     ok = len(tally.latencies)
     return {
         "concurrency": concurrency,
@@ -105,6 +99,17 @@ def run_phase(host, port, path, requests, concurrency, time_limit, timeout):
         "requests_per_second": round(ok / seconds, 1) if seconds > 0 else None,
         **summarise(tally.latencies),
     }
+
+
+def in_threads(worker, concurrency):
+    """Run `worker` in `concurrency` threads at once; the seconds until the last ends."""
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - start
 
 
 def run_list(host, port, urls, concurrency, timeout, seconds=None):
@@ -132,13 +137,7 @@ def run_list(host, port, urls, concurrency, timeout, seconds=None):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    start = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return {"samples": samples, "seconds": round(time.perf_counter() - start, 3)}
+    return {"samples": samples, "seconds": round(in_threads(worker, concurrency), 3)}
 
 
 def measure(spec):
