@@ -2,6 +2,7 @@
 
 import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -11,8 +12,16 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 HEALTH_PATH = "/healthz/"
-READY_SECONDS = 60
+CONFIG = BASE_DIR / "gunicorn.conf.py"  # the project's settings and hooks
+READY_SECONDS = 180  # for gunicorn to answer and every worker to build its index
+NO_HOOK_SECONDS = 20  # after the first worker boots, without a word of the index: no hook
 STOP_SECONDS = 30
+# gunicorn.conf.py's post_worker_init logs, per worker, when its in-memory index is built:
+# "[date] [pid] [INFO] newsroom index ready in 6.41 s (901234 items)".
+INDEX_TEXT = "newsroom index"
+READY_LINE = re.compile(r"newsroom index ready in ([0-9.]+) ?s\b(?:\D*([0-9][0-9,]*) items)?")
+PID = re.compile(r"^\[[^]]*\] \[(\d+)\]")
+BOOT_TEXT = "Booting worker with pid"
 
 
 def free_port():
@@ -49,6 +58,72 @@ def children(pid):
     return sorted(found)
 
 
+def index_ready(line):
+    """{"pid", "seconds", "items"} from a worker's "newsroom index ready in" line, else None."""
+    found = READY_LINE.search(line)
+    if found is None:
+        return None
+    pid = PID.search(line)
+    return {
+        "pid": int(pid[1]) if pid else None,
+        "seconds": float(found[1]),
+        "items": int(found[2].replace(",", "")) if found[2] else None,
+    }
+
+
+class LogReader:
+    """The whole lines a growing log has gained since the last call."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.partial = ""
+
+    def lines(self):
+        text = self.partial + self.stream.read()
+        *lines, self.partial = text.split("\n")
+        return lines
+
+
+def wait_until_ready(
+    log, workers, answers, alive, clock=time.monotonic, sleep=time.sleep,
+    timeout=READY_SECONDS, no_hook=NO_HOOK_SECONDS,
+):  # fmt: skip
+    """Wait until gunicorn answers (`answers()`) and each of its `workers` has logged its
+    index ready in `log` (a text stream at the server's start). Without the hook (no line
+    with "newsroom index" `no_hook` seconds after the first worker booted), as soon as it
+    answers. Raises TimeoutError after `timeout` seconds, RuntimeError when `alive()` is
+    false. Returns the workers' ready lines with the seconds since the start, and whether
+    the hook was found."""
+    reader, started = LogReader(log), clock()
+    ready, booted, hook, answered = [], None, False, False
+    while True:
+        now = clock()
+        if not alive():
+            raise RuntimeError("gunicorn exited")
+        for line in reader.lines():
+            if booted is None and BOOT_TEXT in line:
+                booted = now
+            if INDEX_TEXT in line:
+                hook = True
+            worker = index_ready(line)
+            if worker is not None:
+                ready.append({**worker, "after_start_s": round(now - started, 2)})
+        answered = answered or answers()
+        silent = not hook and now - (booted if booted is not None else started) >= no_hook
+        if answered and (len(ready) >= workers or silent):
+            return {
+                "hook": hook,
+                "workers": ready,
+                "waited_s": round(clock() - started, 2),
+            }
+        if now - started >= timeout:
+            raise TimeoutError(
+                f"after {timeout} s: answering {answered}, "
+                f"{len(ready)} of {workers} workers' index ready"
+            )
+        sleep(0.2)
+
+
 class Gunicorn:
     """`with Gunicorn(env, log) as server:` serves osce_cms.wsgi on server.port."""
 
@@ -59,6 +134,9 @@ class Gunicorn:
         self.timeout = timeout
         self.port = free_port()
         self.process = None
+        self.log_start = 0
+        self.ready = None  # wait_until_ready()'s record
+        self.rss_ready_mb = []
 
     def command(self):
         return [
@@ -66,10 +144,14 @@ class Gunicorn:
             "--bind", f"127.0.0.1:{self.port}",
             "--workers", str(self.workers),
             "--timeout", str(self.timeout),
-            "--log-level", "warning",
+            # info: the workers' boots and their index lines, which the start waits for
+            "--log-level", "info",
+            "--error-logfile", "-",
+            *(["--config", str(CONFIG)] if CONFIG.exists() else []),
         ]  # fmt: skip
 
     def __enter__(self):
+        self.log_start = self.log_path.stat().st_size if self.log_path.exists() else 0
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 self.command(),
@@ -90,23 +172,37 @@ class Gunicorn:
         self.stop()
 
     def wait_until_ready(self):
-        deadline = time.monotonic() + READY_SECONDS
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{self.log_tail()}")
-            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+        with self.open_log() as log:
             try:
-                connection.request("GET", HEALTH_PATH)
-                if connection.getresponse().status == 200 and len(self.worker_pids()) == (
-                    self.workers
-                ):
-                    return
-            except OSError:
-                pass
-            finally:
-                connection.close()
-            time.sleep(0.2)
-        raise RuntimeError(f"gunicorn did not answer {HEALTH_PATH} in time:\n{self.log_tail()}")
+                self.ready = wait_until_ready(
+                    log, self.workers, self.answers, lambda: self.process.poll() is None
+                )
+            except (RuntimeError, TimeoutError) as problem:
+                raise RuntimeError(f"gunicorn not ready: {problem}\n{self.log_tail()}") from None
+        self.rss_ready_mb = self.worker_rss_mb()
+
+    def open_log(self):
+        log = open(self.log_path, encoding="utf-8", errors="replace")
+        log.seek(self.log_start)
+        return log
+
+    def answers(self):
+        """Whether /healthz/ answers 200 and every worker has been started."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+        try:
+            connection.request("GET", HEALTH_PATH)
+            ok = connection.getresponse().status == 200
+        except OSError:
+            return False
+        finally:
+            connection.close()
+        return ok and len(self.worker_pids()) == self.workers
+
+    def index_builds(self):
+        """Every "index ready" line so far: more than the workers when some were replaced
+        (max_requests) and built their index again during the run."""
+        with self.open_log() as log:
+            return [worker for worker in map(index_ready, log) if worker is not None]
 
     def worker_pids(self):
         return children(self.process.pid)
