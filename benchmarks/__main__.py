@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import database, longtail, report
+from benchmarks import database, longtail, report, targets
 from benchmarks.server import BASE_DIR, HEALTH_PATH, Gunicorn
 from benchmarks.stats import by_shape
 
@@ -98,7 +98,27 @@ def parse_args(argv=None):
         action="store_true",
         help="SQLite files benchmarks/data/osce_bench_<N>.sqlite3 instead of PostgreSQL",
     )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        metavar="PATH",
+        help="an earlier run's JSON (e.g. the 10,000 items' run) whose smaller sizes are the "
+        "baseline of the growth target, so that 10,000 and 1,000,000 can be run separately",
+    )
+    parser.add_argument(
+        "--fail-on-targets",
+        action="store_true",
+        help="exit with status 1 when a target of issue 10 fails (by default they are goals: "
+        "only a count difference fails the run)",
+    )
     args = parser.parse_args(argv)
+    if args.compare:
+        try:
+            args.compared = json.loads(args.compare.read_text())["sizes"]
+        except (OSError, ValueError, KeyError, TypeError) as problem:
+            parser.error(f"--compare {args.compare}: not a benchmark's results ({problem})")
+    else:
+        args.compared = None
     if min(args.sizes) < 1 or args.requests < 1 or args.concurrency < 1 or args.urls < 1:
         parser.error("sizes, requests, urls and concurrency must be positive")
     if not set(args.page_cache) <= {"off", "on"} or not args.page_cache:
@@ -147,20 +167,29 @@ def note(message):
 
 
 def fill_database(name, size, env):
-    """Migrate and fill the database up to `size` items; seconds spent loading, if any."""
+    """Migrate and fill the database up to `size` items: how long `load_demo` took and how
+    many items it added, or None when the database had them already."""
     note(f"{name}: migrating")  # a no-op once it is up to date
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     items = database.count_items(env["DATABASE_URL"])
-    load_seconds = None
+    loaded = None
     if items < size:
         note(f"{name}: {items:,} items; loading demo items up to {size:,}")
         start = time.monotonic()
         manage(env, "load_demo", "--items", str(size))
-        load_seconds = round(time.monotonic() - start, 1)
+        seconds = round(time.monotonic() - start, 1)
+        after = database.count_items(env["DATABASE_URL"])
+        loaded = {
+            "seconds": seconds,
+            "items_before": items,
+            "items_after": after,
+            "items_loaded": after - items,
+        }
+        note(f"{name}: {after - items:,} items loaded in {seconds:,.1f} s")
     else:
         note(f"{name}: {items:,} items already there; reusing them")
     database.vacuum_analyze(env["DATABASE_URL"])
-    return load_seconds
+    return loaded
 
 
 def probe(env, work_dir, sql_runs):
@@ -275,6 +304,8 @@ def measure_mode(args, env, work_dir, size, mode, draws):
     result, log = {"page_cache": mode}, work_dir / f"gunicorn-{size}-{mode}.log"
     with Gunicorn(env, log, workers=args.workers) as server:
         note(f"{size:,}: gunicorn on 127.0.0.1:{server.port}, page cache {mode}")
+        for worker in server.ready["workers"]:
+            note(f"{size:,}: worker {worker['pid']}: index ready in {worker['seconds']} s")
         health = [{"shape": "healthz", "path": HEALTH_PATH}] * args.requests
         result["healthz"] = long_tail(server.port, health, 1)["shapes"]["healthz"]
         for concurrency, urls in ((1, draws["c1"]), (4, draws["c4"])):
@@ -296,6 +327,11 @@ def measure_mode(args, env, work_dir, size, mode, draws):
                 env, work_dir, server.port, draws["pool"], args.publishing
             )
         result["workers_rss_mb"] = server.worker_rss_mb()
+        result["workers_ready"] = {
+            **server.ready,
+            "rss_mb": server.rss_ready_mb,
+            "index_builds": server.index_builds(),
+        }
     return result
 
 
@@ -309,7 +345,7 @@ def measure_size(args, size, static_root, work_dir):
         else database.ensure_database(args.database_url_base, name)
     )
     try:
-        load_seconds = fill_database(name, size, env)
+        loaded = fill_database(name, size, env)
         database.flush_cache(args.cache_url)
         note(f"{size:,}: choosing URLs, counting queries, timing the list query's SQL")
         found = probe(env, work_dir, args.sql_runs)
@@ -341,9 +377,11 @@ def measure_size(args, size, static_root, work_dir):
     result.update(
         database=name if not args.sqlite else url,
         engine="sqlite" if args.sqlite else "postgresql",
-        load_demo_seconds=load_seconds,
+        load_demo_seconds=loaded and loaded["seconds"],
+        load_demo=loaded,
         load_average_before=round(load_average, 2),
         space={key: space[key] for key in ("published", "pages")},
+        shape_kinds={entry["shape"]: entry["kind"] for entry in drawn},
         long_tail=modes,
         counts=next((m["counts"] for m in modes.values() if "counts" in m), None),
     )
@@ -384,9 +422,11 @@ def main(argv=None):
             "check_counts": args.check_counts,
             "publishing_seconds": args.publishing,
             "engine": "sqlite" if args.sqlite else "postgresql",
+            "compare": str(args.compare) if args.compare else None,
         },
         "sizes": [],
         "targets": [],
+        "verdict": None,
     }
     with tempfile.TemporaryDirectory(prefix="osce-benchmark-") as temp:
         work_dir = Path(temp)
@@ -401,12 +441,21 @@ def main(argv=None):
                     f"{args.database_url_base.rstrip('/')}/postgres"
                 )
             results["targets"] = report.evaluate_targets(results["sizes"])
+            results["verdict"] = targets.verdict(results["sizes"], args.compared, args.compare)
             write_json(args.output, results)
     print(report.markdown(results))
+    print("\n" + "\n".join(targets.markdown(results["verdict"])))
     note(f"results written to {args.output}")
+    failed = False
     differences = report.count_failures(results["sizes"])
     if differences:
         note("FAILED: shown numbers differ from the plain counts:\n" + "\n".join(differences))
+        failed = True
+    missed = [row["name"] for row in results["verdict"]["rows"] if row["status"] == targets.FAIL]
+    if missed and args.fail_on_targets:
+        note("FAILED (--fail-on-targets): " + "; ".join(missed))
+        failed = True
+    if failed:
         sys.exit(1)
 
 
