@@ -4,7 +4,7 @@ against an earlier one (--compare), and the table it prints."""
 import json
 
 from benchmarks import targets
-from benchmarks.__main__ import parse_args
+from benchmarks.__main__ import failures, parse_args
 
 
 def figures(p50, p95=None, p99=None, top=None, errors=0):
@@ -127,7 +127,7 @@ def test_a_top_up_load_does_not_judge_the_demo_generation_of_a_million():
     loaded["items_loaded"] = 900_000
     demo = row(targets.verdict([size(1_000_000, loaded=loaded)]), "demo generation")
     assert demo["status"] == targets.NOT_MEASURED
-    assert "900,000 items loaded" in demo["note"]
+    assert demo["note"] == "900,000 items loaded; set at 1,000,000: would pass"
 
 
 def test_a_worker_over_250_mb_fails_the_memory_target():
@@ -172,3 +172,22 @@ def test_the_verdict_table_shows_limit_value_and_verdict():
     assert "| every list shape p50 | ≤ 40 ms | 45 ms | 1,000,000 | **FAIL** |" in table
     assert "| long tail p50, all shapes (SQLite) | ≤ 100 ms | – | – | not measured |" in table
     assert "| each shape's p50 grows at most | ≤ 1.50× | – |" in table
+
+
+def test_failed_targets_fail_the_run_only_with_fail_on_targets():
+    results = {"sizes": [size(1_000_000, deep_page=figures(45.0))]}
+    results["verdict"] = targets.verdict(results["sizes"])
+    assert failures(results) == []
+    assert failures(results, fail_on_targets=True) == [
+        "targets failed (--fail-on-targets): every list shape p50"
+    ]
+
+
+def test_a_count_difference_fails_the_run_whatever_the_targets():
+    results = {"sizes": [size(1_000_000)]}
+    difference = {"path": "/news/", "what": "results", "shown": 3, "expected": 4}
+    results["sizes"][0]["counts"]["differences"] = [difference]
+    results["verdict"] = targets.verdict(results["sizes"])
+    assert failures(results) == [
+        "shown numbers differ from the plain counts:\n1,000,000: /news/ results: shown 3, counted 4"
+    ]
