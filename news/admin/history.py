@@ -5,8 +5,11 @@ change page from history_urls() and preview_context(). Every view here answers o
 items the user may edit (NewsItemQuerySet.editable_by), like the change page does: anything
 else is "does not exist".
 
-Looking at a revision writes nothing: the form shows the revision's values, built in memory
-(RevisionShown). Only restoring it (a POST) lets reversion write, in its transaction.
+Looking at a revision, or at a deleted item to recover, writes nothing: the form shows the
+version's values, built in memory (RevisionShown). Only restoring or recovering it (a POST)
+lets reversion write, in its transaction. (Reversion's own pages write the version in a
+transaction rolled back afterwards, and mute every model signal of the whole process meanwhile:
+a save by another thread then would not replace the publication state.)
 """
 
 from django.contrib import messages
@@ -162,23 +165,27 @@ class NewsRevisionAdmin(VersionAdmin):
                 reverse("admin:news_newsitem_history", args=[quote(item.pk)])
             )
         if request.method != "POST":
-            return self.show_revision(request, item, version, extra_context)
+            context = {"title": _("Revert %(name)s") % {"name": version.object_repr}}
+            return self.show_version(request, version, item, {**context, **(extra_context or {})})
         # Restoring: reversion reverts the revision in its transaction, then runs the change
         # form; get_object() puts the current workflow fields back.
         request.news_restoring = {name: getattr(item, name) for name in WORKFLOW_FIELDS}
         return super().revision_view(request, object_id, version_id, extra_context)
 
-    def show_revision(self, request, item, version, extra_context):
-        """The change form filled with the revision's values, without writing anything."""
-        request.news_revision_shown = RevisionShown(item, version)
+    def show_version(self, request, version, current, extra_context):
+        """The change form filled with `version`'s values, without writing anything: those of
+        the `current` item's revision, or of a deleted item (`current` None)."""
+        request.news_revision_shown = RevisionShown(current, version)
         context = {
-            "title": _("Revert %(name)s") % {"name": version.object_repr},
             "revert": True,
             "revision_documents": request.news_revision_shown.documents,
-            **(extra_context or {}),
+            **extra_context,
         }
-        response = self.changeform_view(request, quote(str(item.pk)), request.path, context)
+        object_id = quote(str(request.news_revision_shown.item.pk))
+        response = self.changeform_view(request, object_id, request.path, context)
         if response.status_code == 200:
+            # The news revision page, for a recovery too: its form carries the edit version
+            # that saving checks (reversion's recover page has none) and lists the documents.
             response.template_name = self.revision_form_template
         return response
 
@@ -188,15 +195,15 @@ class NewsRevisionAdmin(VersionAdmin):
         return shown.initial if shown is not None else {}
 
     def get_inline_instances(self, request, obj=None):
-        # A revision page restores the documents with the revision, not from the form.
+        # A revision or recover page restores the documents with the version, not from the form.
         if self.is_revision_page(request):
             return []
         return super().get_inline_instances(request, obj)
 
     def is_revision_page(self, request):
         match = request.resolver_match
-        name = f"{self.opts.app_label}_{self.opts.model_name}_revision"
-        return match is not None and match.url_name == name
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
+        return match is not None and match.url_name in (f"{info}_revision", f"{info}_recover")
 
     def get_object(self, request, object_id, from_field=None):
         shown = getattr(request, "news_revision_shown", None)
@@ -213,14 +220,27 @@ class NewsRevisionAdmin(VersionAdmin):
                 setattr(obj, name, value)
         return obj
 
+    def is_recovering(self, request):
+        """Whether `request` shows a deleted item, to one who may recover it."""
+        shown = getattr(request, "news_revision_shown", None)
+        return shown is not None and shown.deleted
+
     def recoverlist_view(self, request, extra_context=None):
         self.check_may_recover(request)
         return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         self.check_may_recover(request)
-        get_object_or_404(Version.objects.get_for_model(NewsItem), pk=version_id)
-        return super().recover_view(request, version_id, extra_context)
+        version = get_object_or_404(Version.objects.get_for_model(NewsItem), pk=version_id)
+        if NewsItem.objects.filter(pk=version.object_id).exists():
+            # Not deleted (or recovered meanwhile): its revisions are restored from its history.
+            return self.missing(request, version.object_id)
+        if request.method == "POST":
+            return super().recover_view(request, version_id, extra_context)
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {"title": _("Recover %(name)s") % {"name": version.object_repr}}
+        return self.show_version(request, version, None, {**context, **(extra_context or {})})
 
     def check_may_recover(self, request):
         """A deleted item has no structure left to check a publisher against: editors only."""
@@ -268,18 +288,21 @@ class NewsRevisionAdmin(VersionAdmin):
 
 
 class RevisionShown:
-    """The item as `version` stored it, in memory, with its current workflow fields: what
-    a revision page shows, and what its form starts from."""
+    """The item as `version` stored it, in memory, with the `current` item's workflow fields
+    (a deleted item, `current` None, has its stored ones): what a revision or recover page
+    shows, and what its form starts from."""
 
     def __init__(self, current, version):
         values = version.field_dict
         names = [field.attname for field in NewsItem._meta.concrete_fields]
         row = [
-            _stored(values[name]) if name in values and name not in WORKFLOW_FIELDS
-            else getattr(current, name)
+            getattr(current, name)
+            if current is not None and (name in WORKFLOW_FIELDS or name not in values)
+            else _stored(values.get(name))
             for name in names
         ]
-        self.item = NewsItem.from_db(current._state.db, names, row)
+        self.item = NewsItem.from_db(version.db, names, row)
+        self.deleted = current is None
         self.initial = {}
         for relation in RELATIONS:
             ids = term_ids(version, relation)
@@ -288,7 +311,7 @@ class RevisionShown:
             self.initial[relation.name] = list(Tag.objects.filter(pk__in=ids)) if tags else ids
         # The state the form will be saved over once reversion has restored the revision:
         # the latest revision, and the revision's own update time (see saved_state()).
-        latest = revisions.versions_of(current.pk).order_by("-pk").first()
+        latest = revisions.versions_of(self.item.pk).order_by("-pk").first()
         self.initial["edit_version"] = revisions.edit_version(latest, self.item.updated_at)
         rows = rows_in_revision(version, Attachment, "news")
         self.documents = [row["title"] for row in sorted(rows, key=lambda row: row["order"])]

@@ -86,7 +86,9 @@ class WorkflowAdminMixin:
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or services.can_change(request.user, obj))
+        # A deleted item shown for recovery is reachable by whoever may recover it (history.py).
+        reachable = True if self.is_recovering(request) else None
+        return allowed and (obj is None or services.can_change(request.user, obj, reachable))
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
