@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -21,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from news.models import NewsItem
 from newsroom import freshness
+from newsroom import index as news_index
+from newsroom.counting import Selection
 from newsroom.facets import url_with
 from newsroom.filters import NewsFilter
 from newsroom.public import public_address
@@ -152,25 +153,17 @@ class NewsRssFeed(Feed):
         return entries
 
     def news(self, view):
-        """The most recently published items, so that followers never miss a new one.
-
-        Which items they are is kept in the cache until something public changes; the items
-        themselves are read by id.
-        """
-        key = view.state.key("feed", view.filterset.signature())
-        ids = cache.get(key)
-        if ids is None:
-            chosen = view.filterset.qs.order_by("-published_at", "-id").values("pk")[:FEED_SIZE]
-        items = list(
-            NewsItem.objects.filter(pk__in=chosen if ids is None else ids)
+        """The most recently published items, so that followers never miss a new one: chosen
+        in the index of the public news (newsroom/index.py), read by id."""
+        selection = Selection(view.filterset, news_index.current())
+        ids = selection.index.most_recent(selection.results, FEED_SIZE)
+        return list(
+            NewsItem.objects.filter(pk__in=ids)
             .order_by("-published_at", "-id")
             .select_related("lead_structure")
             .prefetch_related("fields_of_work")
             .defer("body", "search_vector")
         )
-        if ids is None:
-            cache.set(key, [item.pk for item in items], view.state.timeout())
-        return items
 
     def entry(self, item, link):
         return Entry(

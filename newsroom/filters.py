@@ -150,6 +150,17 @@ class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
+def publicly_used(param):
+    """The terms of `param` (a Param with a model) that published items use, now: the
+    others are on no public page, and the filter does not know them."""
+    relation = RELATION[FACET_OF[param.name].relation]
+    used = relation.link.objects.filter(
+        **{relation.term_key: OuterRef("pk")},
+        **{f"{relation.news_key}__in": NewsItem.objects.published()},
+    )
+    return param.model.objects.filter(Exists(used))
+
+
 def facet_filter(param, widget):
     """The filter of one parameter of the table of facets."""
     options = {
@@ -162,9 +173,9 @@ def facet_filter(param, widget):
         return TermsFilter(**options)
     if param.choices:
         return django_filters.MultipleChoiceFilter(choices=param.choices, **options)
-    if param.model:
+    if param.model:  # its queryset is set by NewsFilter (publicly_used())
         return django_filters.ModelMultipleChoiceFilter(
-            queryset=param.model.objects.all(), to_field_name="slug", **options
+            queryset=param.model.objects.none(), to_field_name="slug", **options
         )
     message = param.invalid
     options["error_messages"] = {"invalid": message, "min_value": message, "max_value": message}
@@ -286,6 +297,8 @@ class NewsFilter(django_filters.FilterSet):
         for name, param in PARAMS.items():
             if param.terms:
                 self.filters[name].extra["terms"] = self.trees.by_slug[param.terms]
+            elif param.model:
+                self.filters[name].queryset = publicly_used(param)
 
     # The narrowing.
 
@@ -295,14 +308,30 @@ class NewsFilter(django_filters.FilterSet):
     def filter_facet(self, queryset, name, value):
         """What the choices of the facet of parameter `name` keep (all its parameters)."""
         facet = FACET_OF[name]
-        values = {param.name: self.form.cleaned_data.get(param.name) for param in facet.params}
+        values = self.chosen_values(facet)
         if facet.narrowed == "column":
-            return queryset.filter(**{facet.lookup: value})
+            return queryset.filter(**{facet.lookup: values if facet.params[0].repeats else value})
         if facet.narrowed == "issued_by":
-            return queryset.issued_by(value, ids=self.trees.subtree_ids("structures", value))
+            return queryset.issued_by(value, ids=values)
+        relation = RELATION[facet.relation]
+        links = relation.link.objects.filter(
+            **{relation.news_key: OuterRef("pk"), f"{relation.term_key}__in": values}
+        )
+        return queryset.filter(Exists(links))
+
+    def chosen_values(self, facet):
+        """What the choices made in `facet` select, as the index (newsroom/index.py) knows
+        them: term ids, a tree term with everything under it and a group with its members,
+        or the column's values."""
+        data = self.form.cleaned_data
+        if facet.narrowed == "column":
+            value = data.get(facet.params[0].name)
+            return list(value) if facet.params[0].repeats else [value]
+        if facet.narrowed == "issued_by":
+            return self.trees.subtree_ids("structures", data.get(facet.params[0].name) or ())
         ids = set()
         for param in facet.params:
-            chosen = values[param.name] or ()
+            chosen = data.get(param.name) or ()
             if param.groups:
                 members = getattr(self.trees, param.groups)
                 ids.update(term.pk for term in members if term.group in chosen)
@@ -310,11 +339,7 @@ class NewsFilter(django_filters.FilterSet):
                 ids.update(self.trees.subtree_ids(param.terms, chosen))
             else:
                 ids.update(term.pk for term in chosen)
-        relation = RELATION[facet.relation]
-        links = relation.link.objects.filter(
-            **{relation.news_key: OuterRef("pk"), f"{relation.term_key}__in": ids}
-        )
-        return queryset.filter(Exists(links))
+        return ids
 
     def filter_queryset(self, queryset, without=None):
         """Apply every valid filter, except those of the facet `without`: each facet once."""

@@ -15,9 +15,10 @@ Nothing here is reached by a read.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from news.models import RELATIONS, Attachment, NewsItem
+from news.models import RELATIONS, Attachment, NewsItem, Tag, TaggedNews
 from news.signals import content_changed
 from newsroom import freshness
+from newsroom import index as news_index
 from structures.models import FormerName
 from taxonomy.models import Chairpersonship
 
@@ -47,21 +48,28 @@ def _item_saving(sender, instance, **kwargs):
         instance._was_public = stored is not None and not stored.is_hidden()
 
 
+def public_change(item_ids=None):
+    """What the public sees changed, in items `item_ids` (None: in anything): the index of
+    the public news reads them again, and the publication state is replaced."""
+    news_index.record(item_ids)
+    freshness.changed()
+
+
 def _item_saved(sender, instance, **kwargs):
     if not instance.is_hidden() or instance._was_public:
-        freshness.changed()
+        public_change([instance.pk])
 
 
 def _item_deleted(sender, instance, **kwargs):
     if not instance.is_hidden():
-        freshness.changed()
+        public_change([instance.pk])
 
 
 def _item_row_changed(sender, instance, **kwargs):
     """A link to a term or an attachment, saved or deleted: public where its item is."""
     item_id = getattr(instance, sender._meta.get_field(ITEM_ROWS[sender]).attname)
     if shows_any([item_id]):
-        freshness.changed()
+        public_change([item_id])
 
 
 def _links_changed(sender, instance, action, pk_set, **kwargs):
@@ -69,12 +77,23 @@ def _links_changed(sender, instance, action, pk_set, **kwargs):
     (item.fields_of_work.add()) or the term's (field.news.add(item))."""
     if not action.startswith("post_"):
         return
-    if shows_any([instance.pk] if isinstance(instance, NewsItem) else pk_set):
-        freshness.changed()
+    item_ids = [instance.pk] if isinstance(instance, NewsItem) else pk_set
+    if shows_any(item_ids):
+        public_change(item_ids)
 
 
-def _changed(sender, **kwargs):
+def _term_changed(sender, instance=None, **kwargs):
+    """A term: the index knows items by term id, and reads the terms' tree anew each time.
+    A tag no public item uses (one just made by tagging a draft) is on no public page."""
+    if sender is Tag and not shows_any(
+        TaggedNews.objects.filter(tag=instance).values_list("content_object_id", flat=True)
+    ):
+        return
     freshness.changed()
+
+
+def _content_changed(sender, **kwargs):
+    public_change()
 
 
 def connect():
@@ -83,7 +102,7 @@ def connect():
     pre_save.connect(_item_saving, sender=NewsItem, dispatch_uid=f"{uid}_item_pre")
     post_save.connect(_item_saved, sender=NewsItem, dispatch_uid=f"{uid}_item")
     post_delete.connect(_item_deleted, sender=NewsItem, dispatch_uid=f"{uid}_item_delete")
-    for receiver, models in [(_item_row_changed, ITEM_ROWS), (_changed, TERMS)]:
+    for receiver, models in [(_item_row_changed, ITEM_ROWS), (_term_changed, TERMS)]:
         for model in models:
             label = model._meta.label
             post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}_{label}")
@@ -92,4 +111,4 @@ def connect():
         m2m_changed.connect(
             _links_changed, sender=relation.link, dispatch_uid=f"{uid}_{relation.name}_m2m"
         )
-    content_changed.connect(_changed, dispatch_uid=f"{uid}_content")
+    content_changed.connect(_content_changed, dispatch_uid=f"{uid}_content")

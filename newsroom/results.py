@@ -1,34 +1,23 @@
-"""Reading the news list in one publication state: the filters' terms, the counts, the order
-and a page of results, each kept in the cache under the state until something public changes
-(newsroom/freshness.py)."""
+"""Reading the news list in one publication state: the filters' terms (kept in the cache under
+the state until something public changes, newsroom/freshness.py), and the results, their
+counts and their pages from the index of the public news (newsroom/index.py, counting.py)."""
 
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.core.cache import cache
-
 from news import search
 from news.models import NewsItem
 from newsroom import counting
+from newsroom import index as news_index
 from newsroom.filters import NewsFilter, Sort, Trees
 
 
 @dataclass
 class Reading:
-    """What the public news pages read in one publication `state`, cached under it; with no
-    state, nothing is cached."""
+    """What the public news pages read in one publication `state`; with no state, the terms
+    are read anew."""
 
     state: object = None
-
-    @property
-    def caches(self):
-        return self.state is not None
-
-    def key(self, *parts):
-        return self.state.key(*parts)
-
-    def timeout(self):
-        return self.state.timeout()
 
     @cached_property
     def trees(self):
@@ -49,15 +38,22 @@ def ordered(queryset, sort, text=""):
 
 
 class Results:
-    """The items of a valid NewsFilter in a Reading, for the Paginator: counted with the
-    facets (their number is the facets' "total"), and read a page at a time, in one query."""
+    """The items of a valid NewsFilter, for the Paginator: selected and counted in the index
+    (the number of results is the counts' "total"), and read a page at a time, in one query."""
 
-    def __init__(self, filterset, reading):
-        self.filterset, self.reading = filterset, reading
+    def __init__(self, filterset, reading=None):
+        self.filterset, self.reading = filterset, reading or Reading()
+
+    @cached_property
+    def selection(self):
+        return counting.Selection(self.filterset, news_index.current())
 
     def counts(self, branches=counting.BRANCHES):
         """The facets' counts (newsroom/counting.py)."""
-        return counting.count(self.filterset, self.reading, branches)
+        if not self.filterset.is_valid():  # only the span of years can be told
+            branches = [branch for branch in branches if branch == "span"]
+            return {"span": news_index.current().year_span()} if branches else {}
+        return self.selection.counts(branches)
 
     @cached_property
     def counted(self):
@@ -66,7 +62,7 @@ class Results:
 
     @property
     def total(self):
-        return self.counted["total"]
+        return len(self.selection.results)
 
     def count(self):
         return self.total
@@ -77,29 +73,24 @@ class Results:
     def __getitem__(self, index):
         return self.page(index.start, index.stop)
 
+    def ids(self, start, stop):
+        """The ids of results `start` to `stop` in the chosen order."""
+        filterset = self.filterset
+        if filterset.sort == Sort.RELEVANCE:
+            chosen = ordered(filterset.qs, Sort.RELEVANCE, filterset.search_text)
+            return list(chosen.values_list("pk", flat=True)[start:stop])
+        return self.selection.page(start, stop, newest=filterset.sort != Sort.OLDEST)
+
     def page(self, start, stop):
-        """Results `start` to `stop` in the chosen order, from one query: the page is chosen
-        by id (kept in the cache), and only its items are read, with their search snippets."""
-        filterset, reading = self.filterset, self.reading
-        text, sort = filterset.search_text, filterset.sort
-        key = None
-        if reading.caches:
-            key = reading.key("page", filterset.signature(), sort, start, stop)
-        ids = cache.get(key) if key else None
-        manager = NewsItem._default_manager
-        if ids is None:
-            chosen = ordered(filterset.qs, sort, text).values("pk")[start:stop]
-            items = ordered(manager.filter(pk__in=chosen), sort, text)
-        else:
-            items = manager.filter(pk__in=ids)
+        """Results `start` to `stop` in the chosen order, from one query, with their search
+        snippets."""
+        ids = self.ids(start, stop)
+        if not ids:
+            return []
+        items = NewsItem._default_manager.filter(pk__in=ids)
         items = items.select_related("lead_structure").defer("body", "search_vector")
+        text = self.filterset.search_text
         if text:
             items = search.with_snippets(items, text)
-        items = list(items)
-        if ids is None:
-            if key:
-                cache.set(key, [item.pk for item in items], reading.timeout())
-        else:
-            position = {pk: index for index, pk in enumerate(ids)}
-            items.sort(key=lambda item: position[item.pk])
-        return items
+        position = {pk: place for place, pk in enumerate(ids)}
+        return sorted(items, key=lambda item: position[item.pk])

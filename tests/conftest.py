@@ -20,3 +20,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_news_index():
+    """Each test reads its own database: the process's index of the public news
+    (newsroom/index.py) is built anew from it at its first use."""
+    from newsroom import index
+
+    index.reset()
+    yield
+    index.reset()

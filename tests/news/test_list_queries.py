@@ -1,8 +1,10 @@
 """The number of queries of /news/ and its feeds is pinned: it does not grow with the page size,
-the number of choices or the filters (newsroom/counting.py, newsroom/freshness.py).
+the number of choices or the filters (newsroom/counting.py, newsroom/index.py).
 
-"First view" is the first request after a change (the publication state is new, nothing is
-cached yet); "again" is the same request repeated while nothing changes.
+The process's index of the public news is built before (a server builds it when it starts).
+"First view" is the first request after a change: the publication state is new (the terms
+are read again) and the index reads the changed items again. "Again" is the same request
+repeated while nothing changes.
 """
 
 import pytest
@@ -10,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from newsroom import index as news_index
 from structures.models import Structure
 from taxonomy.models import Country
 from tests.factories import (
@@ -23,13 +26,23 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# First view: the four taxonomy lists, every facet's counts and the number of results (one
-# query), the page of items with their issuers (and, when searching, their snippets).
-FIRST_VIEW = 6
-# Again: only the page's items, read by id.
-AGAIN = 1
+# The four taxonomy lists, read once per publication state.
+TERMS = 4
+# The index: its change log, read at every request; the changed items and their five kinds
+# of links, read once after a change.
+LOG = 1
+CHANGED_ITEMS = 6
+# The names of the tags the tag facet shows, and the page of items with their issuers (and,
+# when searching, their snippets).
+SHOWN = 2
+FIRST_VIEW = TERMS + LOG + CHANGED_ITEMS + SHOWN
+AGAIN = LOG + SHOWN
 # A tag filter reads the chosen tags to check them (there may be thousands of tags).
 TAG = 1
+# A search asks the database which items match; ordered by relevance (the default with a
+# search), the database also chooses the page.
+SEARCH = 1
+RELEVANCE = 1
 
 LIST_VARIANTS = {
     "": 0,
@@ -47,10 +60,10 @@ LIST_VARIANTS = {
     "?kind=news&year=2025": 0,
     "?field=field-0&field=field-1&structure=structure-0": 0,
     "?field=field-0&structure=structure-0&country=country-0&meeting=meeting-0&tag=tag-0": TAG,
-    "?q=item": 0,
-    "?q=item&sort=newest": 0,
-    "?q=item&field=field-0&structure=structure-0&sort=oldest&from=2020-01-01": 0,
-    "?q=item&tag=tag-0&country=country-0&kind=news&year=2025": TAG,
+    "?q=item": SEARCH + RELEVANCE,
+    "?q=item&sort=newest": SEARCH,
+    "?q=item&field=field-0&structure=structure-0&sort=oldest&from=2020-01-01": SEARCH,
+    "?q=item&tag=tag-0&country=country-0&kind=news&year=2025": TAG + SEARCH + RELEVANCE,
     "?sort=oldest": 0,
     "?page=2": 0,
     "?field=root-field&page=2": 0,
@@ -59,11 +72,16 @@ FEED_VARIANTS = {
     "": 0,
     "?field=field-0&country=country-0": 0,
     "?structure=root&kind=news&year=2025": 0,
-    "?q=item&tag=tag-0": TAG,
+    "?q=item&tag=tag-0": TAG + SEARCH,
 }
-# Feeds: the four taxonomy lists, the items, their fields of work; again, without the lists.
-FEED_FIRST_VIEW = 6
-FEED_AGAIN = 2
+# Feeds: the terms and the changed items as above, then the items and their fields of work.
+FEED_FIRST_VIEW = TERMS + LOG + CHANGED_ITEMS + 2
+FEED_AGAIN = LOG + 2
+
+
+@pytest.fixture(autouse=True)
+def _index_built(db):
+    news_index.current()
 
 
 class World:

@@ -224,17 +224,22 @@ def test_deleting_a_draft_keeps_and_deleting_a_published_item_replaces_the_state
     assert freshness.current().token != before.token
 
 
-def test_a_new_tag_is_a_new_term_and_replaces_the_publication_state():
-    """Even on a draft: the tag filter of /news/ accepts it from now on."""
+def test_a_tag_shows_once_a_public_item_uses_it():
+    """A new tag on a draft is on no public page (the tag filter of /news/ knows only the
+    tags of published items): it replaces nothing until a published item uses it."""
     draft = NewsItemFactory()
+    item = PublishedNewsFactory()
     before = freshness.current()
 
     draft.tags.add("budget")
+    assert freshness.current().token == before.token
 
+    item.tags.add("budget")
     assert freshness.current().token != before.token
 
 
 def test_renaming_a_term_replaces_the_publication_state(terms):
+    link_each_term(PublishedNewsFactory(), terms)
     for term in terms.values():
         before = freshness.current()
         term.name = f"{term.name} (renamed)"

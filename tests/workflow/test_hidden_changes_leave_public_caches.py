@@ -95,11 +95,6 @@ def test_saving_a_hidden_item_with_terms_documents_and_image_leaves_public_cache
     assert item.image
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A new tag's post_save replaces the state (newsroom/invalidation.py, _term_changed); "
-    "see the report of issue 10: a tag no public item uses is on no public page.",
-)
 def test_tagging_a_draft_with_a_new_tag_leaves_public_caches(login, superuser, published):
     item = NewsItemFactory(title="Mission trains judges")
     client = login(superuser)

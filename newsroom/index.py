@@ -1,0 +1,554 @@
+"""The index of the public news: which published item has which facet value, as compressed
+bitmaps (pyroaring, the CRoaring binding search engines use for this) in each process's
+memory. The list's facet counts, its number of results and its pages are then set operations
+of microseconds at a million items, where counting in the database took seconds.
+
+The database stays the source of truth. A process reads the index from it once (gunicorn's
+master does, before its workers fork: gunicorn.conf.py) and keeps it exact with the change
+log (newsroom.models.Change): every write that changes what the public sees records, in its
+own transaction, the items it changed (newsroom/invalidation.py, `record()`), and each read
+of the index first reads the log's new rows and reads those items again (one query when
+nothing changed). A scheduled item's time coming changes what is public with no write: the
+index knows when each scheduled item is due and reads it again then.
+
+Items are numbered in the order of the list, oldest first (date issued, then id): a page of
+results is a slice of the results' bitmap. Items read again after the index was built are
+numbered after all the others and merged into their place when a page is read.
+
+Everything counted goes through the facets' table (newsroom/facets.py FACETS): a facet's
+values are read from its relation's link table, its structures (lead and supporting issuers)
+or its column.
+"""
+
+import datetime
+import io
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import connection, transaction
+from django.db.models import Case, IntegerField, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+from pyroaring import BitMap
+
+from news.models import RELATIONS, NewsItem, NewsSupportingStructure
+from newsroom.facets import FACETS
+from newsroom.models import Change
+
+logger = logging.getLogger(__name__)
+
+RELATION = {relation.name: relation for relation in RELATIONS}
+# Where each facet's values come from: a relation's name, ISSUERS or a column.
+ISSUERS = "issuers"
+YEAR = "year"
+# Change log rows are read again for this long after they were first seen: a transaction
+# that recorded a change commits within it (requests time out after 30 s), so a row that
+# appears late, behind one already seen, is still found.
+LOG_WINDOW = 300
+# A process that has not read the log for this long may have missed pruned rows: it reads
+# the whole index again.
+STALE_AFTER = (Change.KEPT_DAYS - 1) * 86400
+# Days are counted from 1970; keys stay positive for any date a DateField holds.
+_DAY_OFFSET = 1 << 20
+
+
+def source(facet):
+    """Where the values of `facet` come from."""
+    if facet.narrowed == "issued_by":
+        return ISSUERS
+    if facet.narrowed == "column":
+        return facet.column
+    return facet.relation
+
+
+SOURCES = tuple(dict.fromkeys(source(facet) for facet in FACETS))
+
+
+def item_key(day, pk):
+    """The sort key of an item: its date issued (days since 1970), then its id."""
+    return ((int(day) + _DAY_OFFSET) << 32) | int(pk)
+
+
+def _day(date):
+    return (date - datetime.date(1970, 1, 1)).days
+
+
+# Reading rows fast: numbers only, by COPY on PostgreSQL (parsed by numpy), a cursor elsewhere.
+
+# An item's date issued in days since 1970, and its publication time in microseconds.
+_DAYS = {
+    "postgresql": '("news_newsitem"."date_issued" - DATE \'1970-01-01\')',
+    "sqlite": 'CAST(julianday("news_newsitem"."date_issued") - 2440587.5 AS INTEGER)',
+}
+_MICROSECONDS = {
+    "postgresql": 'CAST(EXTRACT(EPOCH FROM "news_newsitem"."published_at") * 1000000 AS BIGINT)',
+    "sqlite": (
+        'CAST(strftime(\'%%s\', "news_newsitem"."published_at") AS INTEGER) * 1000000'
+        " + CAST(COALESCE(NULLIF(substr(\"news_newsitem\".\"published_at\", 21, 6), ''), '0')"
+        " AS INTEGER)"
+    ),
+}
+KINDS = [value for value, _label in NewsItem.Kind.choices]
+
+
+def _numbers(queryset, fields):
+    """The values of `fields` (all integers, none null) of `queryset`'s rows: an array with a
+    row per row."""
+    sql, params = queryset.values_list(*fields).query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            buffer = io.StringIO()
+            query = cursor.mogrify(sql, params).decode()
+            cursor.copy_expert(f"COPY ({query}) TO STDOUT", buffer)
+            found = np.fromstring(buffer.getvalue(), dtype=np.int64, sep=" ")
+        else:
+            cursor.execute(sql, params)
+            found = np.array(cursor.fetchall(), dtype=np.int64)
+    return found.reshape(-1, len(fields))
+
+
+def _published_rows():
+    """(id, day issued, kind's number in KINDS, lead issuer, publication time) of every
+    published item, in list order, oldest first."""
+    vendor = connection.vendor if connection.vendor in _DAYS else "sqlite"
+    published = (
+        NewsItem.objects.published()
+        .order_by("date_issued", "id")
+        .annotate(
+            index_day=RawSQL(_DAYS[vendor], ()),
+            index_kind=Case(
+                *(When(kind=kind, then=Value(number)) for number, kind in enumerate(KINDS)),
+                default=Value(-1),
+                output_field=IntegerField(),
+            ),
+            index_time=RawSQL(_MICROSECONDS[vendor], ()),
+        )
+    )
+    return _numbers(published, ["id", "index_day", "index_kind", "lead_structure_id", "index_time"])
+
+
+def _bitmap(positions):
+    return BitMap(np.asarray(positions, dtype=np.uint32))
+
+
+def _grouped(positions, values):
+    """{value: BitMap of the positions having it}."""
+    found = {}
+    if len(positions) == 0:
+        return found
+    order = np.argsort(values, kind="stable")
+    values, positions = values[order], positions[order]
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    for start, stop in zip(starts, [*starts[1:], len(values)], strict=True):
+        value = values[start]
+        found[value.item() if isinstance(value, np.generic) else value] = _bitmap(
+            np.sort(positions[start:stop])
+        )
+    return found
+
+
+@dataclass
+class Pending:
+    """Scheduled items: {id: publication time}, and the first time due."""
+
+    times: dict
+
+    @property
+    def first(self):
+        return min(self.times.values(), default=None)
+
+    def due(self, now):
+        return [pk for pk, when in self.times.items() if when <= now]
+
+
+class NewsIndex:
+    """The published items' facet values, numbered in list order (see the module)."""
+
+    def __init__(self):
+        self.lock = threading.RLock()
+        self.live = BitMap()
+        self.values = {name: {} for name in SOURCES}
+        self.base_keys = np.zeros(0, dtype=np.int64)
+        self.base_ids = np.zeros(0, dtype=np.int64)
+        self.base_published = np.zeros(0, dtype=np.int64)  # microseconds since 1970
+        self.by_published = np.zeros(0, dtype=np.int64)  # base positions, most recent first
+        self.extra_keys, self.extra_ids, self.extra_published = [], [], []
+        self.position_of = np.full(1, -1, dtype=np.int64)
+        self.pending = Pending({})
+        self.version = 0  # one more at each change, for what is derived from the bitmaps
+        self.derived = {}
+        self.floor = 0  # change log rows up to here are applied
+        self.seen = {}  # {change log id above the floor: time first seen}
+        self.polled = time.monotonic()
+
+    # Building.
+
+    @classmethod
+    def build(cls):
+        """The index of the published items, read from the database."""
+        index = cls()
+        with transaction.atomic():  # one snapshot (PostgreSQL: REPEATABLE READ would do too)
+            index.floor = Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+            index._read_all()
+        return index
+
+    def _read_all(self):
+        now = timezone.now()
+        rows = _published_rows()
+        self.base_ids = rows[:, 0].copy()
+        days = rows[:, 1]
+        self.base_published = rows[:, 4].copy()
+        self.by_published = np.lexsort((self.base_ids, self.base_published))[::-1].copy()
+        self.base_keys = ((days + _DAY_OFFSET) << 32) | self.base_ids
+        count = len(self.base_ids)
+        self.position_of = np.full(int(self.base_ids.max(initial=0)) + 1, -1, dtype=np.int64)
+        self.position_of[self.base_ids] = np.arange(count, dtype=np.int64)
+        positions = np.arange(count, dtype=np.int64)
+        self.live = BitMap()
+        self.live.add_range(0, count)
+        kinds = _grouped(positions, rows[:, 2])
+        self.values["kind"] = {KINDS[number]: bitmap for number, bitmap in kinds.items()}
+        years = days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)
+        self.values[YEAR] = _grouped(positions, years + 1970)
+        issuers = [(positions, rows[:, 3].copy())]
+        del rows
+        for name in SOURCES:
+            if name in RELATION or name == ISSUERS:
+                relation = RELATION.get(name) or _SUPPORTING
+                news, term = _link_columns(relation)
+                links = _numbers(relation.link.objects.all(), [news, term])
+                linked = self._positions(links[:, 0])
+                kept = linked >= 0
+                pairs = (linked[kept], links[:, 1][kept])
+                if name == ISSUERS:
+                    issuers.append(pairs)
+                else:
+                    self.values[name] = _grouped(*pairs)
+        self.values[ISSUERS] = _grouped(
+            np.concatenate([p for p, _v in issuers]), np.concatenate([v for _p, v in issuers])
+        )
+        for bitmaps in self.values.values():
+            for bitmap in bitmaps.values():
+                bitmap.run_optimize()
+        self.pending = Pending(dict(NewsItem.objects.scheduled().values_list("id", "published_at")))
+        self.extra_keys, self.extra_ids, self.extra_published = [], [], []
+        self.version += 1
+        self.derived = {}
+        logger.debug("News index read at %s: %d items", now, count)
+
+    def _positions(self, ids):
+        """The positions of item `ids` (an array), -1 for items not in the index."""
+        inside = ids < len(self.position_of)
+        found = np.full(len(ids), -1, dtype=np.int64)
+        found[inside] = self.position_of[ids[inside]]
+        return found
+
+    def bitmap_of(self, ids):
+        """The positions of the published items among item `ids` (an iterable)."""
+        positions = self._positions(np.fromiter(ids, dtype=np.int64))
+        return _bitmap(positions[positions >= 0])
+
+    def position(self, pk):
+        return int(self.position_of[pk]) if pk < len(self.position_of) else -1
+
+    def __len__(self):
+        return len(self.live)
+
+    @property
+    def base_end(self):
+        return len(self.base_ids)
+
+    def item_id(self, position):
+        if position < self.base_end:
+            return int(self.base_ids[position])
+        return self.extra_ids[position - self.base_end]
+
+    def key(self, position):
+        if position < self.base_end:
+            return int(self.base_keys[position])
+        return self.extra_keys[position - self.base_end]
+
+    # Keeping it exact.
+
+    def catch_up(self, now=None):
+        """Apply the change log's new rows and the scheduled items now due."""
+        now = now or timezone.now()
+        with self.lock:
+            if time.monotonic() - self.polled > STALE_AFTER:
+                self._reload()
+                return
+            self.polled = time.monotonic()
+            rows = list(
+                Change.objects.filter(pk__gt=self.floor).order_by("pk").values_list("pk", "item")
+            )
+            new = [(pk, item) for pk, item in rows if pk not in self.seen]
+            clock = time.monotonic()
+            for pk, _item in new:
+                self.seen[pk] = clock
+            if any(item is None for _pk, item in new):
+                self._reload()
+            else:
+                items = {item for _pk, item in new}
+                first = self.pending.first
+                if first is not None and first <= now:
+                    items.update(self.pending.due(now))
+                if items:
+                    self.refresh(items)
+            self._advance_floor(clock)
+
+    def _advance_floor(self, clock):
+        old = [pk for pk, seen in self.seen.items() if clock - seen > LOG_WINDOW]
+        if old:
+            self.floor = max(self.floor, *old)
+            self.seen = {pk: seen for pk, seen in self.seen.items() if pk > self.floor}
+
+    def _reload(self):
+        with transaction.atomic():
+            floor = Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+            self._read_all()
+        self.floor, self.seen, self.polled = floor, {}, time.monotonic()
+
+    def refresh(self, ids):
+        """Read items `ids` again: out of the index, and back in where they are published."""
+        ids = sorted({int(pk) for pk in ids})
+        with self.lock:
+            old = {pk: self.position(pk) for pk in ids}
+            gone = BitMap(position for position in old.values() if position >= 0)
+            if gone:
+                self.live -= gone
+                for bitmaps in self.values.values():
+                    for bitmap in bitmaps.values():
+                        bitmap -= gone
+            for pk in ids:
+                if pk < len(self.position_of):
+                    self.position_of[pk] = -1
+            rows = NewsItem.objects.filter(pk__in=ids).values_list(
+                "pk", "date_issued", "kind", "lead_structure_id", "status", "published_at"
+            )
+            now = timezone.now()
+            published = {}
+            for pk in ids:
+                self.pending.times.pop(pk, None)
+            for pk, date, kind, lead, status, published_at in rows:
+                if status != NewsItem.Status.PUBLISHED or published_at is None:
+                    continue
+                if published_at > now:
+                    self.pending.times[pk] = published_at
+                    continue
+                published_us = _microseconds_of(published_at)
+                position = self._place(pk, item_key(_day(date), pk), published_us, old.get(pk, -1))
+                published[pk] = position
+                self.live.add(position)
+                self._add("kind", kind, position)
+                self._add(YEAR, date.year, position)
+                self._add(ISSUERS, lead, position)
+            if published:
+                for name in SOURCES:
+                    if name in RELATION or name == ISSUERS:
+                        relation = RELATION.get(name) or _SUPPORTING
+                        news, term = _link_columns(relation)
+                        links = relation.link.objects.filter(**{f"{news}__in": list(published)})
+                        for item, value in links.values_list(news, term):
+                            self._add(name, value, published[item])
+            self.version += 1
+            self.derived = {}
+
+    def _place(self, pk, key, published, old):
+        """The position of item `pk` with sort `key` and publication time `published`: its
+        old one if it keeps its place in both orders."""
+        if (
+            0 <= old < self.base_end
+            and int(self.base_keys[old]) == key
+            and int(self.base_published[old]) == published
+        ):
+            position = old
+        else:
+            position = self.base_end + len(self.extra_ids)
+            self.extra_ids.append(pk)
+            self.extra_keys.append(key)
+            self.extra_published.append(published)
+        if pk >= len(self.position_of):
+            grown = np.full(max(pk + 1, 2 * len(self.position_of)), -1, dtype=np.int64)
+            grown[: len(self.position_of)] = self.position_of
+            self.position_of = grown
+        self.position_of[pk] = position
+        return position
+
+    def _add(self, name, value, position):
+        self.values[name].setdefault(value, BitMap()).add(position)
+
+    # Reading.
+
+    def union(self, name, values):
+        """The items having any of `values` of source `name`."""
+        bitmaps = [self.values[name][value] for value in values if value in self.values[name]]
+        return BitMap.union(BitMap(), *bitmaps)
+
+    def memo(self, key, make):
+        """What `make()` gives, kept until the index changes (for subtree unions)."""
+        if key not in self.derived:
+            self.derived[key] = make()
+        return self.derived[key]
+
+    def year_span(self):
+        """The first and the last year of the published items, or (None, None)."""
+        if not self.live:
+            return None, None
+        keys = [self.key(self.live.min()), self.key(self.live.max())]
+        extras = self.live.iter_equal_or_larger(self.base_end) if self.extra_ids else ()
+        keys.extend(self.key(position) for position in extras)
+        return tuple(_year_of(key) for key in (min(keys), max(keys)))
+
+    def positions_between(self, start, end):
+        """The items issued from date `start` to date `end` (either may be None)."""
+        low = 0 if start is None else item_key(_day(start), 0)
+        high = None if end is None else item_key(_day(end) + 1, 0)
+        found = BitMap()
+        first = int(np.searchsorted(self.base_keys, low, side="left"))
+        last = self.base_end if high is None else int(np.searchsorted(self.base_keys, high))
+        if last > first:
+            found.add_range(first, last)
+        for offset, key in enumerate(self.extra_keys):
+            if key >= low and (high is None or key < high):
+                found.add(self.base_end + offset)
+        return found
+
+    def page(self, results, start, stop, newest=True):
+        """The ids of `results` (a BitMap of positions) from `start` to `stop` in list order,
+        newest first unless `newest` is false."""
+        total = len(results)
+        stop = min(stop, total)
+        if start >= stop:
+            return []
+        low, high = (total - stop, total - start) if newest else (start, stop)
+        before_extras = results.rank(self.base_end - 1) if self.base_end else 0
+        if before_extras == total:  # only items in list order: a slice
+            positions = list(results[low:high])
+        else:
+            positions = self._merged(results, before_extras, low, high)
+        if newest:
+            positions.reverse()
+        return [self.item_id(position) for position in positions]
+
+    def most_recent(self, results, count):
+        """The ids of the `count` most recently published of `results` (for feeds)."""
+        found = []  # (publication time, id)
+        base = results
+        if self.extra_ids:
+            base = results & _range(0, self.base_end)
+            for position in results.iter_equal_or_larger(self.base_end):
+                offset = position - self.base_end
+                found.append((self.extra_published[offset], self.extra_ids[offset]))
+        if len(base) * 50 < self.base_end:  # few: sorted by time
+            positions = np.array(base.to_array(), dtype=np.int64)
+            order = np.lexsort((self.base_ids[positions], self.base_published[positions]))
+            chosen = positions[order[::-1][:count]]
+        else:  # many: the most recent overall, until enough are among them
+            chosen, start = [], 0
+            while len(chosen) < count and start < self.base_end:
+                chunk = self.by_published[start : start + 4096]
+                hits = _bitmap(chunk) & base
+                if hits:
+                    inside = np.isin(chunk, np.array(hits.to_array(), dtype=np.int64))
+                    chosen.extend(chunk[inside][: count - len(chosen)].tolist())
+                start += len(chunk)
+        found.extend(
+            (int(self.base_published[position]), int(self.base_ids[position]))
+            for position in chosen
+        )
+        return [pk for _time, pk in sorted(found, reverse=True)[:count]]
+
+    def _merged(self, results, base_count, low, high):
+        """Positions `low` to `high` of `results` in key order, where the positions from
+        `base_count` on (items read again) are out of order."""
+        extras = sorted(results[base_count:], key=self.key)
+        # Where each goes among all: the base items before it, plus the extras before it.
+        places = []
+        for offset, position in enumerate(extras):
+            below = int(np.searchsorted(self.base_keys, self.key(position)))
+            before = results.rank(below - 1) if below else 0
+            places.append(before + offset)
+        found, index = [], 0
+        for place in range(low, high):
+            while index < len(places) and places[index] < place:
+                index += 1
+            if index < len(places) and places[index] == place:
+                found.append(extras[index])
+            else:
+                found.append(results[place - index])
+        return found
+
+
+_SUPPORTING = next(r for r in RELATIONS if r.link is NewsSupportingStructure)
+
+
+def _link_columns(relation):
+    meta = relation.link._meta
+    return meta.get_field(relation.news_key).attname, meta.get_field(relation.term_key).attname
+
+
+def _range(start, stop):
+    found = BitMap()
+    if stop > start:
+        found.add_range(start, stop)
+    return found
+
+
+def _microseconds_of(moment):
+    epoch = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+    return (moment - epoch) // datetime.timedelta(microseconds=1)
+
+
+def _year_of(key):
+    days = (key >> 32) - _DAY_OFFSET
+    return (datetime.date(1970, 1, 1) + datetime.timedelta(days=days)).year
+
+
+# The process's index.
+
+_index = None
+_building = threading.Lock()
+
+
+def current():
+    """The process's index, built at the first call and brought up to date at each."""
+    global _index
+    if _index is None:
+        with _building:
+            if _index is None:
+                _index = NewsIndex.build()
+                return _index
+    _index.catch_up()
+    return _index
+
+
+def load():
+    """Build the process's index now (gunicorn's master, before forking) and return it."""
+    global _index
+    _index = NewsIndex.build()
+    return _index
+
+
+def reset():
+    """Forget the index (tests: each starts from its own database)."""
+    global _index
+    _index = None
+
+
+def record(item_ids=None):
+    """Record, in the current transaction, that the public rows of items `item_ids` changed
+    (None: anything may have changed). Rows older than Change.KEPT_DAYS are deleted by the
+    writers, at most once an hour per process."""
+    ids = [None] if item_ids is None else sorted({int(pk) for pk in item_ids})
+    Change.objects.bulk_create([Change(item=pk) for pk in ids])
+    global _pruned
+    if time.monotonic() - _pruned > 3600:
+        horizon = timezone.now() - datetime.timedelta(days=Change.KEPT_DAYS)
+        Change.objects.filter(recorded__lt=horizon).delete()
+        _pruned = time.monotonic()
+
+
+_pruned = -3600.0
