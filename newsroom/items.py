@@ -4,9 +4,7 @@ import json
 from html import unescape
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -17,7 +15,8 @@ from django.views.generic import DetailView, View
 
 from news.attachments import download_name
 from news.images import social_image
-from news.models import RELATION_NAMES, NewsCountry, NewsFieldOfWork, NewsItem
+from news.models import RELATION_NAMES, NewsItem
+from newsroom import index as news_index
 from newsroom.public import PublicPageMixin
 
 RELATED_NEWS = 5
@@ -102,31 +101,25 @@ def detail_context(request, item, state):
     }
 
 
-def related_news(item, state):
-    """Up to RELATED_NEWS published items sharing a field of work or a country, newest first.
-
-    Which items they are is kept in the cache for the publication `state`; the items
-    themselves are read by id.
-    """
+def related_news(item, state=None):
+    """Up to RELATED_NEWS published items sharing a field of work or a country, newest first:
+    chosen in the index of the public news (newsroom/index.py), read by id."""
     field_ids = [field.pk for field in item.fields_of_work.all()]
     country_ids = [country.pk for country in item.countries.all()]
     if not field_ids and not country_ids:
         return []
-    key = state.key("related", item.pk, field_ids, country_ids)
-    ids = cache.get(key)
-    if ids is None:
-        shares_field = NewsFieldOfWork.objects.filter(news=OuterRef("pk"), field__in=field_ids)
-        shares_country = NewsCountry.objects.filter(news=OuterRef("pk"), country__in=country_ids)
-        newest = (
-            NewsItem.objects.published()
-            .filter(Exists(shares_field) | Exists(shares_country))
-            .exclude(pk=item.pk)
-            .values("pk")[:RELATED_NEWS]
-        )
-        related = list(NewsItem.objects.filter(pk__in=newest).select_related("lead_structure"))
-        cache.set(key, [other.pk for other in related], state.timeout())
-        return related
-    return list(NewsItem.objects.filter(pk__in=ids).select_related("lead_structure"))
+    index = news_index.current()
+    sharing = index.union("fields_of_work", field_ids) | index.union("countries", country_ids)
+    sharing &= index.live
+    own = index.position(item.pk)
+    if own >= 0:
+        sharing.discard(own)
+    ids = index.page(sharing, 0, RELATED_NEWS)
+    found = {
+        other.pk: other
+        for other in NewsItem.objects.filter(pk__in=ids).select_related("lead_structure")
+    }
+    return [found[pk] for pk in ids if pk in found]
 
 
 def news_article_json_ld(request, item, canonical, image_url, description):

@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from newsroom import index as news_index
 from tests.factories import (
     AttachmentFactory,
     CountryFactory,
@@ -31,6 +32,7 @@ def site():
     )
     AttachmentFactory(news=item)
     PublishedNewsFactory.create_batch(3, fields_of_work=[field], countries=[country])
+    news_index.current()  # a server builds the index of the public news when it starts
     return {"item": item, "field": field, "country": country, "structure": structure}
 
 
@@ -40,9 +42,10 @@ def test_home_page_reads_two_queries(client, site):
 
 def test_item_page_and_attachment_read_what_they_did(client, site):
     item = site["item"]
-    # The item, its six prefetched relations (attachments included), the related items.
-    assert queries(client, item.get_absolute_url()) == 8
-    assert queries(client, item.get_absolute_url()) == 8
+    # The item, its six prefetched relations (attachments included), the index's change log,
+    # the related items.
+    assert queries(client, item.get_absolute_url()) == 9
+    assert queries(client, item.get_absolute_url()) == 9
     assert queries(client, item.attachments.get().get_absolute_url()) == 2
 
 
