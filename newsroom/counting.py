@@ -16,16 +16,47 @@ from pyroaring import BitMap
 from news import search
 from news.models import NewsItem, Tag
 from newsroom import index as news_index
+from newsroom import words as index_words
 from newsroom.facets import FACET_OF, FACETS, PARAMS, TAG_LIMIT
 
 # Besides every parameter: the number of results, and the first and last year of all news.
 BRANCHES = (*PARAMS, "total", "span")
 
 
-def matches(index, text):
-    """The positions of the items matching the search `text` (websearch syntax)."""
-    ids = search.matching(NewsItem.objects.all(), text).values_list("pk", flat=True)
-    return index.bitmap_of(ids)
+class Search:
+    """A search `text` (websearch syntax) in the `index`: the items matching it, and the
+    words that order them by relevance (newsroom/words.py). Without the index's words
+    (SQLite), the database matches and orders."""
+
+    def __init__(self, index, text):
+        self.index, self.text = index, text
+        self.tree = self.lexemes = None
+        if index.words is not None:
+            tsquery = index_words.tsquery_text(text)
+            self.tree = index_words.parse(tsquery)
+            if self.tree is None:  # a phrase: matched by the database, ordered here
+                self.lexemes = index_words.lexemes_of(tsquery)
+            else:
+                self.lexemes = index_words.ranked_words(self.tree)
+
+    @property
+    def ranks(self):
+        """Whether the index orders the results by relevance."""
+        return self.lexemes is not None
+
+    def matches(self):
+        """The positions of the published items matching the search."""
+        if self.tree == ():  # only stop words: nothing matches
+            return BitMap()
+        if self.tree is not None:
+            return index_words.evaluate(self.tree, self.index.words, self.index.live)
+        ids = search.matching(NewsItem.objects.all(), self.text).values_list("pk", flat=True)
+        return self.index.bitmap_of(ids)
+
+    def page(self, results, start, stop):
+        """The ids of `results` from `start` to `stop` by relevance."""
+        buckets = index_words.scored(results, self.lexemes, self.index.words)
+        return index_words.page(self.index, buckets, start, stop)
 
 
 class Selection:
@@ -38,8 +69,10 @@ class Selection:
         base = index.live
         if "from" in chosen or "to" in chosen:
             base = base & index.positions_between(data.get("from"), data.get("to"))
+        self.search = None
         if "q" in chosen:
-            base = base & matches(index, filterset.search_text)
+            self.search = Search(index, filterset.search_text)
+            base = base & self.search.matches()
         self.base = base
         chosen_facets = {FACET_OF[name].name for name in chosen if name in FACET_OF}
         self.narrowing = {
@@ -78,6 +111,13 @@ class Selection:
     def page(self, start, stop, newest=True):
         """The ids of results `start` to `stop`, newest first unless `newest` is false."""
         return self.index.page(self.results, start, stop, newest=newest)
+
+    def page_by_relevance(self, start, stop):
+        """The ids of results `start` to `stop` by relevance to the search, when the index
+        orders them (else None: the database does)."""
+        if self.search is None or not self.search.ranks:
+            return None
+        return self.search.page(self.results, start, stop)
 
 
 # The rules: each counts the choices of parameter `param` of `facet` over the items `over`.

@@ -20,6 +20,7 @@ values are read from its relation's link table, its structures (lead and support
 or its column.
 """
 
+import ctypes
 import datetime
 import io
 import logging
@@ -35,6 +36,7 @@ from django.utils import timezone
 from pyroaring import BitMap
 
 from news.models import RELATIONS, NewsItem, NewsSupportingStructure
+from newsroom import words as index_words
 from newsroom.facets import FACETS
 from newsroom.models import Change
 
@@ -178,6 +180,7 @@ class NewsIndex:
         self.extra_keys, self.extra_ids, self.extra_published = [], [], []
         self.position_of = np.full(1, -1, dtype=np.int64)
         self.pending = Pending({})
+        self.words = None  # newsroom/words.py, on PostgreSQL
         self.version = 0  # one more at each change, for what is derived from the bitmaps
         self.derived = {}
         self.floor = 0  # change log rows up to here are applied
@@ -234,6 +237,9 @@ class NewsIndex:
             for bitmap in bitmaps.values():
                 bitmap.run_optimize()
         self.pending = Pending(dict(NewsItem.objects.scheduled().values_list("id", "published_at")))
+        self.words = None
+        if index_words.available():
+            self.words = index_words.Words.read(self, NewsItem.objects.published())
         self.extra_keys, self.extra_ids, self.extra_published = [], [], []
         self.version += 1
         self.derived = {}
@@ -309,6 +315,7 @@ class NewsIndex:
         with transaction.atomic():
             floor = Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
             self._read_all()
+        _give_back_memory()
         self.floor, self.seen, self.polled = floor, {}, time.monotonic()
 
     def refresh(self, ids):
@@ -322,6 +329,8 @@ class NewsIndex:
                 for bitmaps in self.values.values():
                     for bitmap in bitmaps.values():
                         bitmap -= gone
+                if self.words is not None:
+                    self.words.forget(gone)
             for pk in ids:
                 if pk < len(self.position_of):
                     self.position_of[pk] = -1
@@ -353,6 +362,8 @@ class NewsIndex:
                         links = relation.link.objects.filter(**{f"{news}__in": list(published)})
                         for item, value in links.values_list(news, term):
                             self._add(name, value, published[item])
+                if self.words is not None:
+                    self.words.add(self, published)
             self.version += 1
             self.derived = {}
 
@@ -529,7 +540,17 @@ def load():
     """Build the process's index now (gunicorn's master, before forking) and return it."""
     global _index
     _index = NewsIndex.build()
+    _give_back_memory()
     return _index
+
+
+def _give_back_memory():
+    """Return to the system the memory freed after reading the index (glibc keeps it
+    otherwise, and every worker forked from the master would carry it)."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def reset():

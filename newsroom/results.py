@@ -77,6 +77,9 @@ class Results:
         """The ids of results `start` to `stop` in the chosen order."""
         filterset = self.filterset
         if filterset.sort == Sort.RELEVANCE:
+            ids = self.selection.page_by_relevance(start, stop)
+            if ids is not None:
+                return ids
             chosen = ordered(filterset.qs, Sort.RELEVANCE, filterset.search_text)
             return list(chosen.values_list("pk", flat=True)[start:stop])
         return self.selection.page(start, stop, newest=filterset.sort != Sort.OLDEST)

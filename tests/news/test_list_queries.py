@@ -29,9 +29,9 @@ pytestmark = pytest.mark.django_db
 # The four taxonomy lists, read once per publication state.
 TERMS = 4
 # The index: its change log, read at every request; the changed items and their five kinds
-# of links, read once after a change.
+# of links (on PostgreSQL, and their words), read once after a change.
 LOG = 1
-CHANGED_ITEMS = 6
+CHANGED_ITEMS = 7 if connection.vendor == "postgresql" else 6
 # The names of the tags the tag facet shows, and the page of items with their issuers (and,
 # when searching, their snippets).
 SHOWN = 2
@@ -39,10 +39,11 @@ FIRST_VIEW = TERMS + LOG + CHANGED_ITEMS + SHOWN
 AGAIN = LOG + SHOWN
 # A tag filter reads the chosen tags to check them (there may be thousands of tags).
 TAG = 1
-# A search asks the database which items match; ordered by relevance (the default with a
-# search), the database also chooses the page.
+# A search is read by the database (PostgreSQL: its words, matched in the index; SQLite: the
+# items that match); ordered by relevance (the default with a search), on SQLite the database
+# also chooses the page.
 SEARCH = 1
-RELEVANCE = 1
+RELEVANCE = 0 if connection.vendor == "postgresql" else 1
 
 LIST_VARIANTS = {
     "": 0,
