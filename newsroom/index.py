@@ -194,6 +194,7 @@ class NewsIndex:
         """The index of the published items, read from the database."""
         index = cls()
         with transaction.atomic():  # one snapshot (PostgreSQL: REPEATABLE READ would do too)
+            _no_statement_timeout()
             index.floor = Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
             index._read_all()
         return index
@@ -313,6 +314,7 @@ class NewsIndex:
 
     def _reload(self):
         with transaction.atomic():
+            _no_statement_timeout()
             floor = Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
             self._read_all()
         _give_back_memory()
@@ -494,6 +496,14 @@ class NewsIndex:
 
 
 _SUPPORTING = next(r for r in RELATIONS if r.link is NewsSupportingStructure)
+
+
+def _no_statement_timeout():
+    """Reading the whole index takes longer than a request may (settings: the statement
+    timeout); in the current transaction only."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = 0")
 
 
 def _link_columns(relation):
