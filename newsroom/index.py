@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -53,6 +53,8 @@ LOG_WINDOW = 300
 # A process that has not read the log for this long may have missed pruned rows: it reads
 # the whole index again.
 STALE_AFTER = (Change.KEPT_DAYS - 1) * 86400
+# From this many items on, reading the whole index again is done beside the requests.
+RELOAD_BESIDE = 100_000
 # Days are counted from 1970; keys stay positive for any date a DateField holds.
 _DAY_OFFSET = 1 << 20
 
@@ -181,6 +183,7 @@ class NewsIndex:
         self.position_of = np.full(1, -1, dtype=np.int64)
         self.pending = Pending({})
         self.words = None  # newsroom/words.py, on PostgreSQL
+        self.reloading = False
         self.version = 0  # one more at each change, for what is derived from the bitmaps
         self.derived = {}
         self.floor = 0  # change log rows up to here are applied
@@ -313,6 +316,29 @@ class NewsIndex:
             self.seen = {pk: seen for pk, seen in self.seen.items() if pk > self.floor}
 
     def _reload(self):
+        """Read the whole index again: at once while it is small, else beside the requests,
+        which meanwhile read the index as it was (seconds at a million items)."""
+        if len(self.live) < RELOAD_BESIDE:
+            self._read_again()
+        elif not self.reloading:
+            self.reloading = True
+            threading.Thread(target=self._read_beside, daemon=True, name="news-index").start()
+
+    def _read_beside(self):
+        try:
+            fresh = NewsIndex.build()
+            _give_back_memory()
+            with self.lock:
+                lock = self.lock
+                self.__dict__.update(fresh.__dict__)
+                self.lock = lock
+        except Exception:
+            logger.exception("The news index could not be read again; the old one is kept.")
+        finally:
+            self.reloading = False
+            connections.close_all()  # this thread's own
+
+    def _read_again(self):
         with transaction.atomic():
             _no_statement_timeout()
             floor = Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
