@@ -35,7 +35,10 @@ class ItemView(PublicPageMixin, DetailView):
 
     def get_queryset(self):
         return (
-            self.public_pages().select_related("lead_structure").prefetch_related(*PAGE_RELATIONS)
+            self.public_pages()
+            .select_related("lead_structure")
+            .prefetch_related(*PAGE_RELATIONS)
+            .defer("search_vector")  # kilobytes the page does not show
         )
 
     def get_context_data(self, **kwargs):
@@ -115,10 +118,8 @@ def related_news(item, state=None):
     if own >= 0:
         sharing.discard(own)
     ids = index.page(sharing, 0, RELATED_NEWS)
-    found = {
-        other.pk: other
-        for other in NewsItem.objects.filter(pk__in=ids).select_related("lead_structure")
-    }
+    others = NewsItem.objects.filter(pk__in=ids).select_related("lead_structure")
+    found = {other.pk: other for other in others.defer("body", "search_vector")}
     return [found[pk] for pk in ids if pk in found]
 
 
