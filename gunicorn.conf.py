@@ -55,6 +55,10 @@ def post_worker_init(worker):
 
     from newsroom import index
 
+    index.build_beside()  # never for seconds in a request: see newsroom/index.py
+    if index._index is None:
+        worker.log.warning("newsroom index missing at start: read beside the requests")
+        return
     started = time.monotonic()
     try:
         items = len(index.current())

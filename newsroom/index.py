@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from django.db import connection, connections, transaction
+from django.db import InterfaceError, connection, connections, transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -53,6 +53,9 @@ LOG_WINDOW = 300
 # A process that has not read the log for this long may have missed pruned rows: it reads
 # the whole index again.
 STALE_AFTER = (Change.KEPT_DAYS - 1) * 86400
+_NEW_CHANGES = (
+    f"SELECT id, item FROM {Change._meta.db_table} WHERE id > %s ORDER BY id"  # noqa: S608
+)
 # From this many items on, reading the whole index again is done beside the requests.
 RELOAD_BESIDE = 100_000
 # Days are counted from 1970; keys stay positive for any date a DateField holds.
@@ -291,9 +294,9 @@ class NewsIndex:
                 self._reload()
                 return
             self.polled = time.monotonic()
-            rows = list(
-                Change.objects.filter(pk__gt=self.floor).order_by("pk").values_list("pk", "item")
-            )
+            with connection.cursor() as cursor:  # at every request: no ORM query to build
+                cursor.execute(_NEW_CHANGES, [self.floor])
+                rows = cursor.fetchall()
             new = [(pk, item) for pk, item in rows if pk not in self.seen]
             clock = time.monotonic()
             for pk, _item in new:
@@ -558,18 +561,58 @@ def _year_of(key):
 
 _index = None
 _building = threading.Lock()
+# In a server's worker (gunicorn.conf.py), an index missing at start (the database was away
+# when the master started) is read beside the requests, which are answered 503 meanwhile:
+# reading a million items takes longer than a request may.
+_build_beside = False
+_building_beside = False
+
+
+class NotReady(InterfaceError):
+    """The index is being read: the page cannot be made yet (answered 503, Retry-After, by
+    osce_cms.middleware like an unavailable database)."""
 
 
 def current():
     """The process's index, built at the first call and brought up to date at each."""
     global _index
     if _index is None:
+        if _build_beside:
+            _start_building()
+            raise NotReady("The index of the public news is being read.")
         with _building:
             if _index is None:
                 _index = NewsIndex.build()
                 return _index
     _index.catch_up()
     return _index
+
+
+def build_beside():
+    """From now on, a missing index is read beside the requests (a server's worker)."""
+    global _build_beside
+    _build_beside = True
+
+
+def _start_building():
+    global _building_beside
+    with _building:
+        if _building_beside or _index is not None:
+            return
+        _building_beside = True
+    threading.Thread(target=_build, daemon=True, name="news-index").start()
+
+
+def _build():
+    global _index, _building_beside
+    try:
+        _index = NewsIndex.build()
+        _give_back_memory()
+    except Exception:  # the database still away: the next request tries again
+        logger.exception("The index of the public news could not be read.")
+    finally:
+        _building_beside = False
+        connections.close_all()  # this thread's own
 
 
 def load():

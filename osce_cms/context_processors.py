@@ -1,5 +1,25 @@
+import functools
+
 from django.conf import settings
+from django.urls import get_script_prefix, reverse
+
+# The site's sections, named as the header and footer link them.
+SECTIONS = {
+    "home": "home",
+    "news": "news:list",
+    "fields": "taxonomy:field-list",
+    "meetings": "taxonomy:meeting-list",
+    "countries": "taxonomy:country-list",
+    "structures": "structures:list",
+}
 
 
 def site(request):
-    return {"SITE_NAME": settings.SITE_NAME}
+    return {"SITE_NAME": settings.SITE_NAME, "SITE_URLS": section_urls(get_script_prefix())}
+
+
+@functools.cache
+def section_urls(prefix):
+    """{section: its address}, worked out once per script prefix: the header and the footer
+    of every page link them, and reversing a URL takes longer than rendering its link."""
+    return {name: reverse(view) for name, view in SECTIONS.items()}

@@ -143,3 +143,18 @@ def test_the_list_shows_what_the_index_counts(client):
 
     assert response.status_code == 200
     assert len(response.context["cards"]) == 4
+
+
+def test_while_a_server_reads_the_index_beside_the_requests_lists_answer_503(client, monkeypatch):
+    """A worker that started without the index (the database was away when the server
+    started) reads it beside the requests: meanwhile a list is a 503 with Retry-After."""
+    PublishedNewsFactory()
+    started = []
+    monkeypatch.setattr(news_index, "_build_beside", True)
+    monkeypatch.setattr(news_index, "_start_building", lambda: started.append(True))
+
+    response = client.get(reverse("news:list"))
+
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert started
