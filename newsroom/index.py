@@ -26,7 +26,6 @@ import io
 import logging
 import threading
 import time
-from dataclasses import dataclass
 
 import numpy as np
 from django.db import InterfaceError, connection, connections, transaction
@@ -53,9 +52,7 @@ LOG_WINDOW = 300
 # A process that has not read the log for this long may have missed pruned rows: it reads
 # the whole index again.
 STALE_AFTER = (Change.KEPT_DAYS - 1) * 86400
-_NEW_CHANGES = (
-    f"SELECT id, item FROM {Change._meta.db_table} WHERE id > %s ORDER BY id"  # noqa: S608
-)
+_NEW_CHANGES = f"SELECT id, item FROM {Change._meta.db_table} WHERE id > %s ORDER BY id"  # noqa: S608
 # From this many items on, reading the whole index again is done beside the requests.
 RELOAD_BESIDE = 100_000
 # Days are counted from 1970; keys stay positive for any date a DateField holds.
@@ -157,15 +154,21 @@ def _grouped(positions, values):
     return found
 
 
-@dataclass
 class Pending:
-    """Scheduled items: {id: publication time}, and the first time due."""
+    """Scheduled items: {id: publication time}, and the first time due (kept, not searched
+    for at every request: there may be thousands)."""
 
-    times: dict
+    def __init__(self, times):
+        self.times = dict(times)
+        self.first = min(self.times.values(), default=None)
 
-    @property
-    def first(self):
-        return min(self.times.values(), default=None)
+    def add(self, pk, when):
+        self.times[pk] = when
+        self.first = when if self.first is None else min(self.first, when)
+
+    def discard(self, pk):
+        if self.times.pop(pk, None) is not None:
+            self.first = min(self.times.values(), default=None)
 
     def due(self, now):
         return [pk for pk, when in self.times.items() if when <= now]
@@ -371,12 +374,12 @@ class NewsIndex:
             now = timezone.now()
             published = {}
             for pk in ids:
-                self.pending.times.pop(pk, None)
+                self.pending.discard(pk)
             for pk, date, kind, lead, status, published_at in rows:
                 if status != NewsItem.Status.PUBLISHED or published_at is None:
                     continue
                 if published_at > now:
-                    self.pending.times[pk] = published_at
+                    self.pending.add(pk, published_at)
                     continue
                 published_us = _microseconds_of(published_at)
                 position = self._place(pk, item_key(_day(date), pk), published_us, old.get(pk, -1))

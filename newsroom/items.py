@@ -18,6 +18,7 @@ from news.attachments import download_name
 from news.images import social_image
 from news.models import RELATION_NAMES, RELATIONS, Attachment, NewsItem
 from newsroom import index as news_index
+from newsroom.cards import read_cards
 from newsroom.public import PublicPageMixin
 
 RELATED_NEWS = 5
@@ -164,10 +165,7 @@ def related_news(item, state=None):
     own = index.position(item.pk)
     if own >= 0:
         sharing.discard(own)
-    ids = index.page(sharing, 0, RELATED_NEWS)
-    others = NewsItem.objects.filter(pk__in=ids).select_related("lead_structure")
-    found = {other.pk: other for other in others.defer("body", "search_vector")}
-    return [found[pk] for pk in ids if pk in found]
+    return read_cards(index.page(sharing, 0, RELATED_NEWS))
 
 
 def news_article_json_ld(request, item, canonical, image_url, description):

@@ -9,6 +9,7 @@ from news import search
 from news.models import NewsItem
 from newsroom import counting
 from newsroom import index as news_index
+from newsroom.cards import read_cards
 from newsroom.filters import NewsFilter, Sort, Trees
 
 
@@ -90,10 +91,11 @@ class Results:
         ids = self.ids(start, stop)
         if not ids:
             return []
+        text = self.filterset.search_text
+        if not text:
+            return read_cards(ids)
         items = NewsItem._default_manager.filter(pk__in=ids)
         items = items.select_related("lead_structure").defer("body", "search_vector")
-        text = self.filterset.search_text
-        if text:
-            items = search.with_snippets(items, text)
+        items = search.with_snippets(items, text)
         position = {pk: place for place, pk in enumerate(ids)}
         return sorted(items, key=lambda item: position[item.pk])
