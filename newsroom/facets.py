@@ -256,9 +256,28 @@ class Shown:
         """Its choices as the list items of the facet's checkboxes (newsroom/includes/
         facet.html): made here, in one pass, because a facet may offer a hundred choices
         and the template language takes a millisecond for ten."""
-        catalog = trans_real.catalog()  # the active language's, looked up once
+        catalog = _Catalog(trans_real.catalog())  # the active language's, looked up once
         items = "\n".join(_choice_html(choice, catalog) for choice in self.choices)
         return mark_safe(items)  # every value escaped in _choice_html
+
+
+class _Catalog:
+    """A translation catalogue that translates each text, and each plural form by number,
+    once: a facet's hundred counts ask for a few of them again and again."""
+
+    def __init__(self, catalog):
+        self.catalog, self.texts = catalog, {}
+
+    def gettext(self, text):
+        if text not in self.texts:
+            self.texts[text] = self.catalog.gettext(text)
+        return self.texts[text]
+
+    def ngettext(self, singular, plural, number):
+        key = (singular, number)
+        if key not in self.texts:
+            self.texts[key] = self.catalog.ngettext(singular, plural, number)
+        return self.texts[key]
 
 
 def _choice_html(choice, catalog):
