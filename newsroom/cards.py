@@ -23,23 +23,36 @@ def read_cards(ids):
     ids = list(ids)
     if not ids:
         return []
-    found = {}
-    for item in NewsItem._default_manager.raw(_query(len(ids)), ids):
+    found = {item.pk: item for item in _read(_query(len(ids)), ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def read_item(slug):
+    """The item whose slug is `slug`, whatever its status, with its lead issuer (and its
+    body, which an item's page shows), or None."""
+    found = _read(_query(1, by="slug", shown=("search_vector",)), [slug])
+    return found[0] if found else None
+
+
+def _read(sql, params):
+    items = []
+    for item in NewsItem._default_manager.raw(sql, params):
         values = [getattr(item, f"issuer_{name}") for name in ISSUER_FIELDS]
         lead = None
         if values[0] is not None:
             lead = Structure.from_db(connection.alias, ISSUER_FIELDS, values)
         NewsItem.lead_structure.field.set_cached_value(item, lead)
-        found[item.pk] = item
-    return [found[pk] for pk in ids if pk in found]
+        items.append(item)
+    return items
 
 
 @functools.cache
-def _query(count):
-    """The SQL for `count` ids: the items' columns (converted by raw()), and their lead
-    issuers' as issuer_<field> (text and numbers, which need no converting)."""
+def _query(count, by="id", shown=NOT_SHOWN):
+    """The SQL for `count` values of the item's field `by`: the items' columns but those
+    not `shown` (converted by raw()), and their lead issuers' as issuer_<field> (text and
+    numbers, which need no converting)."""
     quote = connection.ops.quote_name
-    fields = [f for f in NewsItem._meta.concrete_fields if f.name not in NOT_SHOWN]
+    fields = [f for f in NewsItem._meta.concrete_fields if f.name not in shown]
     items, issuers = quote(NewsItem._meta.db_table), quote(Structure._meta.db_table)
     columns = [f"i.{quote(f.column)}" for f in fields]
     columns += [
@@ -51,5 +64,5 @@ def _query(count):
     return (
         f"SELECT {', '.join(columns)} FROM {items} i "  # noqa: S608 (names from the models)
         f"LEFT OUTER JOIN {issuers} s ON s.{quote('id')} = i.{lead} "
-        f"WHERE i.{quote('id')} IN ({placeholders})"
+        f"WHERE i.{quote(NewsItem._meta.get_field(by).column)} IN ({placeholders})"
     )

@@ -18,7 +18,7 @@ from news.attachments import download_name
 from news.images import social_image
 from news.models import RELATION_NAMES, RELATIONS, Attachment, NewsItem
 from newsroom import index as news_index
-from newsroom.cards import read_cards
+from newsroom.cards import read_cards, read_item
 from newsroom.public import PublicPageMixin
 
 RELATED_NEWS = 5
@@ -40,7 +40,11 @@ class ItemView(PublicPageMixin, DetailView):
         return self.public_pages().select_related("lead_structure").defer("search_vector")
 
     def get_object(self, queryset=None):
-        item = super().get_object(queryset)
+        """The item by its slug, read by a query written once (newsroom/cards.py), shown
+        only if it has a public page (the rule of get_queryset(), for one item)."""
+        item = read_item(self.kwargs[self.slug_url_kwarg])
+        if item is None or not item.has_public_page():
+            raise Http404("No news item has this address.")
         read_page_relations(item)
         return item
 
