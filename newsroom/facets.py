@@ -274,7 +274,9 @@ class _Catalog:
         return self.texts[text]
 
     def ngettext(self, singular, plural, number):
-        key = (singular, number)
+        # The same text for every number of the same plural form (the language's rule).
+        form = getattr(self.catalog, "plural", None)
+        key = (singular, form(number) if form else number)
         if key not in self.texts:
             self.texts[key] = self.catalog.ngettext(singular, plural, number)
         return self.texts[key]

@@ -353,6 +353,8 @@ class NewsFilter(django_filters.FilterSet):
         for name, value in self.form.cleaned_data.items():
             facet = FACET_OF.get(name)
             # An empty choice (an empty list, or none() from a model choice field) is no filter.
+            if hasattr(value, "query") and value.query.is_empty():
+                continue  # none(), told without compiling it
             if name in self.filters and value and (facet is None or facet.name != without):
                 names.setdefault(facet.name if facet else name, name)
         return sorted(names.values())
