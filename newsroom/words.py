@@ -132,18 +132,19 @@ def parse(text):
 
 
 def _or(tokens):
-    left, tokens = _and(tokens)
-    while tokens and tokens[0] == "|":
-        right, tokens = _and(tokens[1:])
-        left = ("or", left, right)
-    return left, tokens
+    return _operands(tokens, "|", "or", _and)
 
 
 def _and(tokens):
-    left, tokens = _not(tokens)
-    while tokens and tokens[0] == "&":
-        right, tokens = _not(tokens[1:])
-        left = ("and", left, right)
+    return _operands(tokens, "&", "and", _not)
+
+
+def _operands(tokens, operator, kind, operand):
+    """`operand`s joined by `operator`, as (kind, left, right) nodes from the left."""
+    left, tokens = operand(tokens)
+    while tokens and tokens[0] == operator:
+        right, tokens = operand(tokens[1:])
+        left = (kind, left, right)
     return left, tokens
 
 

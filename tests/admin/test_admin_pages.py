@@ -175,8 +175,6 @@ def test_autocomplete_offers_the_related_object(superuser_client, model, field_n
 def test_view_on_site_leads_to_the_news_items_public_address(superuser_client):
     item = NewsItemFactory()
     content_type = ContentType.objects.get_for_model(item)
-    response = superuser_client.get(
-        reverse("admin:view_on_site", args=[content_type.pk, item.pk])
-    )
+    response = superuser_client.get(reverse("admin:view_on_site", args=[content_type.pk, item.pk]))
     assert response.status_code == 302
     assert response["Location"].endswith(item.get_absolute_url())

@@ -109,9 +109,7 @@ def test_saving_again_once_the_storage_is_back_stores_everything(superuser_clien
     with storage_failing_with(OSError(5, "Input/output error")):
         refused = superuser_client.post(url, {**values, "image": jpeg(), "image_alt": "Judges"})
 
-    response = superuser_client.post(
-        url, form_values(refused, image=jpeg(), image_alt="Judges")
-    )
+    response = superuser_client.post(url, form_values(refused, image=jpeg(), image_alt="Judges"))
 
     assert response.status_code == 302
     item.refresh_from_db()

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from structures.models import Membership
 from tests.factories import StructureFactory, UserFactory
@@ -39,3 +40,11 @@ def publisher(mission):
 def outsider(other_mission):
     """A publisher for another structure: may not see the mission's items."""
     return staff_in("Publisher", "outsider", other_mission)
+
+
+@pytest.fixture
+def editor_client(editor):
+    """The editor, signed in."""
+    client = Client()
+    client.force_login(editor)
+    return client

@@ -131,7 +131,7 @@ def test_compare_shows_changed_fields_old_and_new(editor_client, item):
     assert changes["fields of work"].after == "<ins>Youth</ins>"
     assert changes["countries"].before == "<del>Serbia</del>"
     content = response.content.decode()
-    assert "<th scope=\"row\">Fields of work</th>" in content
+    assert '<th scope="row">Fields of work</th>' in content
 
 
 def test_compare_lists_changed_relations_in_the_order_of_the_form(editor_client, item):

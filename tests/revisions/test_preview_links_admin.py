@@ -46,9 +46,7 @@ def test_publisher_creates_a_link_valid_for_the_days_chosen(client, publisher, i
     assert f"http://testserver{link.get_absolute_url()}" in message
 
 
-def test_change_page_offers_a_preview_and_lists_links_with_revoke_buttons(
-    client, publisher, item
-):
+def test_change_page_offers_a_preview_and_lists_links_with_revoke_buttons(client, publisher, item):
     active = previews.create_link(item, publisher)
     revoked = previews.revoke(previews.create_link(item, publisher))
     client.force_login(publisher)

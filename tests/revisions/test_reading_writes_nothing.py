@@ -5,7 +5,6 @@ replaced the publication state on every look at an old revision."""
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from reversion.models import Version
@@ -17,13 +16,6 @@ from tests.revisions.browser import form_values
 pytestmark = pytest.mark.django_db
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
-
-
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture
@@ -55,9 +47,7 @@ def writes(queries):
     return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
 
 
-@pytest.mark.parametrize(
-    "page", ["change", "history", "revision", "compare", "preview", "delete"]
-)
+@pytest.mark.parametrize("page", ["change", "history", "revision", "compare", "preview", "delete"])
 def test_opening_an_admin_page_of_a_draft_changes_no_public_state(editor_client, draft, page):
     url = pages(draft)[page]
     before = freshness.current().token

@@ -2,7 +2,6 @@
 anything, and saving that page brings it back with its relations and documents."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
@@ -17,13 +16,6 @@ from tests.factories import (
 from tests.revisions.browser import form_values
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

@@ -65,13 +65,6 @@ def item(mission, terms):
     return item
 
 
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
-
-
 def relations(item):
     item = NewsItem.objects.get(pk=item.pk)
     return {
@@ -126,14 +119,18 @@ def test_revert_restores_title_body_and_relations_and_removes_later_ones(
     item.refresh_from_db()
     assert item.title == "Mission trains judges"
     assert item.body == "<p>Forty judges took part.</p>"
-    assert relations(item) == before == {
-        "fields": {"Rule of law"},
-        "countries": {"Serbia"},
-        "meetings": {"Ministerial Councils"},
-        "structures": {"ODIHR"},
-        "tags": {"judges"},
-        "attachments": {"Agenda"},
-    }
+    assert (
+        relations(item)
+        == before
+        == {
+            "fields": {"Rule of law"},
+            "countries": {"Serbia"},
+            "meetings": {"Ministerial Councils"},
+            "structures": {"ODIHR"},
+            "tags": {"judges"},
+            "attachments": {"Agenda"},
+        }
+    )
     latest = Version.objects.get_for_object(item).order_by("-pk").first()
     assert latest.revision.comment.startswith("Reverted to previous version")
 
@@ -181,9 +178,7 @@ def test_publisher_of_another_structure_cannot_see_or_revert_a_revision(
     assert Version.objects.get_for_object(item).count() == 2
 
 
-def test_publisher_cannot_revert_an_item_once_it_is_published(
-    editor_client, publisher, item
-):
+def test_publisher_cannot_revert_an_item_once_it_is_published(editor_client, publisher, item):
     first = save_in_admin(editor_client, item)
     form = editor_client.get(revision_url(item, first))
     NewsItem.objects.filter(pk=item.pk).update(
@@ -213,12 +208,8 @@ def test_a_revision_using_a_since_deleted_term_is_refused_with_a_message(
 
     response = editor_client.get(revision_url(item, first), follow=True)
 
-    assert response.redirect_chain[0][0] == reverse(
-        "admin:news_newsitem_history", args=[item.pk]
-    )
-    [message] = [
-        str(m) for m in response.context["messages"] if "cannot be restored" in str(m)
-    ]
+    assert response.redirect_chain[0][0] == reverse("admin:news_newsitem_history", args=[item.pk])
+    [message] = [str(m) for m in response.context["messages"] if "cannot be restored" in str(m)]
     assert message.startswith("This revision cannot be restored")
     assert f"fields of work #{youth_id}" in message
     assert relations(item)["fields"] == {"Rule of law"}
