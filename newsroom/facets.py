@@ -20,7 +20,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, trans_real
+from django.utils.translation import trans_real
 
 from news.models import NewsItem, Tag
 from taxonomy.models import Country
@@ -213,15 +213,9 @@ class Choice:
     def html_id(self):
         return f"facet-{self.param}-{self.value}"
 
-    @property
-    def link_label(self):
-        """What the count's link says to a screen reader."""
-        return self.link_label_in(None)
-
-    def link_label_in(self, catalog):
-        """link_label, translated by `catalog` (the active one if None)."""
-        translate = catalog.ngettext if catalog is not None else ngettext
-        return translate(
+    def link_label(self, catalog):
+        """What the count's link says to a screen reader, translated by `catalog`."""
+        return catalog.ngettext(
             "%(count)d item: show only %(label)s",
             "%(count)d items: show only %(label)s",
             self.count or 0,
@@ -246,11 +240,6 @@ class Shown:
     @property
     def errors(self):
         return [error for bound in self.fields for error in bound.errors]
-
-    @property
-    def options(self):
-        """The options of its fields' widgets, each with its Choice (FacetOptions)."""
-        return [widget.data for bound in self.fields for widget in bound]
 
     def choices_html(self):
         """Its choices as the list items of the facet's checkboxes (newsroom/includes/
@@ -290,7 +279,7 @@ def _choice_html(choice, catalog):
     elif choice.count:
         count = (
             f'<a class="facet-count" href="{escape(choice.url)}" '
-            f'aria-label="{escape(choice.link_label_in(catalog))}">{choice.count:d}</a>'
+            f'aria-label="{escape(choice.link_label(catalog))}">{choice.count:d}</a>'
         )
     else:
         hidden = escape(catalog.gettext("items"))

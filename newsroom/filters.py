@@ -20,13 +20,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from news import search
-from news.models import RELATIONS, NewsItem
+from news.models import RELATION_BY_NAME, NewsItem
 from newsroom.facets import BY_NAME, FACET_OF, FACETS, PARAMS
 from structures.models import Structure
 from taxonomy.models import Country, FieldOfWork, MeetingSeries
 
 SEARCH_MAX_LENGTH = 200
-RELATION = {relation.name: relation for relation in RELATIONS}
 
 
 @dataclass
@@ -153,7 +152,7 @@ class YearFilter(django_filters.Filter):
 def publicly_used(param):
     """The terms of `param` (a Param with a model) that published items use, now: the
     others are on no public page, and the filter does not know them."""
-    relation = RELATION[FACET_OF[param.name].relation]
+    relation = RELATION_BY_NAME[FACET_OF[param.name].relation]
     used = relation.link.objects.filter(
         **{relation.term_key: OuterRef("pk")},
         **{f"{relation.news_key}__in": NewsItem.objects.published()},
@@ -313,7 +312,7 @@ class NewsFilter(django_filters.FilterSet):
             return queryset.filter(**{facet.lookup: values if facet.params[0].repeats else value})
         if facet.narrowed == "issued_by":
             return queryset.issued_by(value, ids=values)
-        relation = RELATION[facet.relation]
+        relation = RELATION_BY_NAME[facet.relation]
         links = relation.link.objects.filter(
             **{relation.news_key: OuterRef("pk"), f"{relation.term_key}__in": values}
         )

@@ -34,14 +34,13 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from pyroaring import BitMap
 
-from news.models import RELATIONS, NewsItem, NewsSupportingStructure
+from news.models import RELATION_BY_NAME, NewsItem
 from newsroom import words as index_words
 from newsroom.facets import FACETS
 from newsroom.models import Change
 
 logger = logging.getLogger(__name__)
 
-RELATION = {relation.name: relation for relation in RELATIONS}
 # Where each facet's values come from: a relation's name, ISSUERS or a column.
 ISSUERS = "issuers"
 YEAR = "year"
@@ -69,6 +68,13 @@ def source(facet):
 
 
 SOURCES = tuple(dict.fromkeys(source(facet) for facet in FACETS))
+# The sources read from a link table, with it: the facets' relations, and the supporting
+# issuers, whose items are the issuers' with the lead ones.
+LINKED = tuple(
+    (name, RELATION_BY_NAME["supporting_structures" if name == ISSUERS else name])
+    for name in SOURCES
+    if name in RELATION_BY_NAME or name == ISSUERS
+)
 
 
 def item_key(day, pk):
@@ -190,8 +196,7 @@ class NewsIndex:
         self.pending = Pending({})
         self.words = None  # newsroom/words.py, on PostgreSQL
         self.reloading = False
-        self.version = 0  # one more at each change, for what is derived from the bitmaps
-        self.derived = {}
+        self.derived = {}  # memo(): what is worked out from the bitmaps, until they change
         self.floor = 0  # change log rows up to here are applied
         self.seen = {}  # {change log id above the floor: time first seen}
         self.polled = time.monotonic()
@@ -202,11 +207,17 @@ class NewsIndex:
     def build(cls):
         """The index of the published items, read from the database."""
         index = cls()
+        index._read()
+        return index
+
+    def _read(self):
+        """Read everything, and the change log's last row, in one transaction; from then on
+        the log's rows after it are new."""
         with transaction.atomic():  # one snapshot (PostgreSQL: REPEATABLE READ would do too)
             _no_statement_timeout()
-            index.floor = Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-            index._read_all()
-        return index
+            floor = Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+            self._read_all()
+        self.floor, self.seen, self.polled = floor, {}, time.monotonic()
 
     def _read_all(self):
         now = timezone.now()
@@ -228,18 +239,17 @@ class NewsIndex:
         self.values[YEAR] = _grouped(positions, years + 1970)
         issuers = [(positions, rows[:, 3].copy())]
         del rows
-        for name in SOURCES:
-            if name in RELATION or name == ISSUERS:
-                relation = RELATION.get(name) or _SUPPORTING
-                news, term = _link_columns(relation)
-                links = _numbers(relation.link.objects.all(), [news, term])
-                linked = self._positions(links[:, 0])
-                kept = linked >= 0
-                pairs = (linked[kept], links[:, 1][kept])
-                if name == ISSUERS:
-                    issuers.append(pairs)
-                else:
-                    self.values[name] = _grouped(*pairs)
+        for name, relation in LINKED:
+            links = _numbers(
+                relation.link.objects.all(), [relation.news_attname, relation.term_attname]
+            )
+            linked = self._positions(links[:, 0])
+            kept = linked >= 0
+            pairs = (linked[kept], links[:, 1][kept])
+            if name == ISSUERS:
+                issuers.append(pairs)
+            else:
+                self.values[name] = _grouped(*pairs)
         self.values[ISSUERS] = _grouped(
             np.concatenate([p for p, _v in issuers]), np.concatenate([v for _p, v in issuers])
         )
@@ -251,7 +261,6 @@ class NewsIndex:
         if index_words.available():
             self.words = index_words.Words.read(self, NewsItem.objects.published())
         self.extra_keys, self.extra_ids, self.extra_published = [], [], []
-        self.version += 1
         self.derived = {}
         logger.debug("News index read at %s: %d items", now, count)
 
@@ -263,8 +272,9 @@ class NewsIndex:
         return found
 
     def bitmap_of(self, ids):
-        """The positions of the published items among item `ids` (an iterable)."""
-        positions = self._positions(np.fromiter(ids, dtype=np.int64))
+        """The positions of the published items among item `ids` (an array or an iterable)."""
+        ids = ids if isinstance(ids, np.ndarray) else np.fromiter(ids, dtype=np.int64)
+        positions = self._positions(ids)
         return _bitmap(positions[positions >= 0])
 
     def position(self, pk):
@@ -345,12 +355,8 @@ class NewsIndex:
             connections.close_all()  # this thread's own
 
     def _read_again(self):
-        with transaction.atomic():
-            _no_statement_timeout()
-            floor = Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-            self._read_all()
+        self._read()
         _give_back_memory()
-        self.floor, self.seen, self.polled = floor, {}, time.monotonic()
 
     def refresh(self, ids):
         """Read items `ids` again: out of the index, and back in where they are published."""
@@ -389,16 +395,13 @@ class NewsIndex:
                 self._add(YEAR, date.year, position)
                 self._add(ISSUERS, lead, position)
             if published:
-                for name in SOURCES:
-                    if name in RELATION or name == ISSUERS:
-                        relation = RELATION.get(name) or _SUPPORTING
-                        news, term = _link_columns(relation)
-                        links = relation.link.objects.filter(**{f"{news}__in": list(published)})
-                        for item, value in links.values_list(news, term):
-                            self._add(name, value, published[item])
+                for name, relation in LINKED:
+                    news, term = relation.news_attname, relation.term_attname
+                    links = relation.link.objects.filter(**{f"{news}__in": list(published)})
+                    for item, value in links.values_list(news, term):
+                        self._add(name, value, published[item])
                 if self.words is not None:
                     self.words.add(self, published)
-            self.version += 1
             self.derived = {}
 
     def _place(self, pk, key, published, old):
@@ -527,20 +530,12 @@ class NewsIndex:
         return found
 
 
-_SUPPORTING = next(r for r in RELATIONS if r.link is NewsSupportingStructure)
-
-
 def _no_statement_timeout():
     """Reading the whole index takes longer than a request may (settings: the statement
     timeout); in the current transaction only."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL statement_timeout = 0")
-
-
-def _link_columns(relation):
-    meta = relation.link._meta
-    return meta.get_field(relation.news_key).attname, meta.get_field(relation.term_key).attname
 
 
 def _range(start, stop):

@@ -98,11 +98,10 @@ class Words:
 
 
 def _positions(index, text):
+    """The positions of the items whose ids `text` lists, separated by spaces."""
     if not text:
         return BitMap()
-    ids = np.fromstring(text, dtype=np.int64, sep=" ")
-    positions = index._positions(ids)
-    return BitMap(positions[positions >= 0].astype(np.uint32))
+    return index.bitmap_of(np.fromstring(text, dtype=np.int64, sep=" "))
 
 
 # Reading a search: PostgreSQL's tsquery, as text, into a tree of ("word", lexeme),

@@ -6,6 +6,7 @@ from news.kept_posts import KeptPost
 from news.models.attachments import Attachment
 from news.models.items import RESERVED_SLUGS, NewsItem, NewsItemQuerySet
 from news.models.links import (
+    RELATION_BY_NAME,
     RELATION_NAMES,
     RELATIONS,
     NewsCountry,
@@ -20,6 +21,7 @@ from news.models.links import (
 from news.models.workflow import PreviewLink, Transition
 
 __all__ = [
+    "RELATION_BY_NAME",
     "RELATION_NAMES",
     "RELATIONS",
     "RESERVED_SLUGS",

@@ -153,6 +153,16 @@ class Relation:
         """The item's accessor for its rows in the link table: "field_links"."""
         return self.link._meta.get_field(self.news_key).remote_field.related_name
 
+    @property
+    def news_attname(self):
+        """The link table's attribute holding the item's id: "news_id"."""
+        return self.link._meta.get_field(self.news_key).attname
+
+    @property
+    def term_attname(self):
+        """The link table's attribute holding the term's id: "field_id"."""
+        return self.link._meta.get_field(self.term_key).attname
+
 
 # The relations of an item, declared once and in the order of the item's fields (the form's):
 # read by revisions, invalidation, the admin, the public filters and demo.
@@ -165,3 +175,5 @@ RELATIONS = (
 )
 # The item's fields that hold them, for forms and fieldsets.
 RELATION_NAMES = [relation.name for relation in RELATIONS]
+# Each relation by its name, for the table of facets (newsroom/facets.py `relation`).
+RELATION_BY_NAME = {relation.name: relation for relation in RELATIONS}

@@ -56,7 +56,7 @@ def rows_in_revision(version, model, news_key):
 def term_ids(version, relation):
     """The ids of the terms the item of `version` is linked to by `relation` (one of
     RELATIONS), whether or not they still exist."""
-    attname = relation.link._meta.get_field(relation.term_key).attname
+    attname = relation.term_attname
     return [row[attname] for row in rows_in_revision(version, relation.link, relation.news_key)]
 
 
