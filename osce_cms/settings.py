@@ -85,6 +85,12 @@ INSTALLED_APPS = [
     "newsroom",  # the public site: every page a visitor reaches
     "demo",  # manage.py load_demo
     "backups",  # manage.py backup / restore: database and media (README, "Backups")
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # the API documentation's assets, served by the site
+    "corsheaders",
+    "api",  # the public JSON API, /api/v1/ (README, "API")
+    "alerts",  # email alerts for any list view (README, "Email alerts")
 ]
 
 MIDDLEWARE = [
@@ -94,6 +100,8 @@ MIDDLEWARE = [
     # Content-Security-Policy, Cross-Origin-Resource-Policy, Permissions-Policy.
     "osce_cms.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS headers on the API's read-only GETs only (CORS_URLS_REGEX).
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -397,3 +405,7 @@ PERMISSIONS_POLICY = ", ".join(
     )
 )
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# The public JSON API (api/, README "API").
+
+# Email alerts (alerts/, README "Email alerts").

@@ -9,6 +9,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/", site_views.healthz, name="healthz"),
     path("readyz/", site_views.readyz, name="readyz"),
+    # The public JSON API (api/urls.py) and email alerts (alerts/urls.py).
+    path("api/", include("api.urls")),
+    path("alerts/", include("alerts.urls")),
     # Everything a visitor reaches (newsroom/urls.py).
     path("", include("newsroom.urls")),
 ]
