@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -409,3 +410,36 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The public JSON API (api/, README "API").
 
 # Email alerts (alerts/, README "Email alerts").
+
+# Mail (alerts, and staff notifications): EMAIL_URL, e.g. smtp://user:password@host:587 with
+# STARTTLS (smtp+tls://…) or TLS from the start (smtp+ssl://…:465). Without it mail is printed
+# to the console, so the trial path shows what would be sent.
+EMAIL_URL = env_str("EMAIL_URL")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+if EMAIL_URL:
+    _email = urlsplit(EMAIL_URL)
+    if _email.scheme not in {"smtp", "smtp+tls", "smtp+ssl"} or not _email.hostname:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL must be smtp://, smtp+tls:// or smtp+ssl://host[:port], not {EMAIL_URL!r}."
+        )
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _email.hostname
+    EMAIL_PORT = _email.port or {"smtp": 25, "smtp+tls": 587, "smtp+ssl": 465}[_email.scheme]
+    EMAIL_HOST_USER = unquote(_email.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_email.password or "")
+    EMAIL_USE_TLS = _email.scheme == "smtp+tls"
+    EMAIL_USE_SSL = _email.scheme == "smtp+ssl"
+    EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# The background queue (osce_cms/celery.py): Celery on Redis (or RabbitMQ: amqp://…). Without
+# a broker, tasks run at once where they are sent (the trial path, with no worker).
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves it to be run again
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = TIME_ZONE
