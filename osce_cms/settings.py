@@ -411,6 +411,14 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Email alerts (alerts/, README "Email alerts").
 
+# The site's public address, for the absolute links in emails (no request to take it from).
+SITE_BASE_URL = env_str("SITE_BASE_URL", "http://localhost:8000").rstrip("/")
+# Sign-ups (alerts/views.py), counted in the "default" cache like NEWS_*_RATE: per client and
+# per address ("number/period"), and how many alerts one address may have.
+ALERTS_SIGNUP_RATE = env_str("ALERTS_SIGNUP_RATE", "10/h")
+ALERTS_SIGNUP_ADDRESS_RATE = env_str("ALERTS_SIGNUP_ADDRESS_RATE", "3/h")
+ALERTS_MAX_PER_ADDRESS = env_int("ALERTS_MAX_PER_ADDRESS", 20)
+
 # Mail (alerts, and staff notifications): EMAIL_URL, e.g. smtp://user:password@host:587 with
 # STARTTLS (smtp+tls://…) or TLS from the start (smtp+ssl://…:465). Without it mail is printed
 # to the console, so the trial path shows what would be sent.
