@@ -7,3 +7,20 @@ class AlertsConfig(AppConfig):
 
     name = "alerts"
     verbose_name = _("Email alerts")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from news.models import NewsItem
+
+        post_save.connect(_item_saved, sender=NewsItem, dispatch_uid="alerts_item_saved")
+
+
+def _item_saved(sender, instance, **kwargs):
+    """An item saved public (published, its time come) is announced once the transaction
+    commits: the request only queues the job. Edits find it announced already (Announcement);
+    scheduled items are announced by the scheduler when their time comes (announce_due)."""
+    if instance.is_published():
+        from alerts import tasks
+
+        tasks.announce.delay_on_commit([instance.pk])

@@ -83,3 +83,24 @@ class Sent(models.Model):
 
     def __str__(self):
         return f"{self.item_id} → {self.subscription_id}"
+
+
+class Announcement(models.Model):
+    """An item that became public and was matched against the subscriptions: once per item.
+
+    Edits of a published item, or publishing it again after a withdrawal, find this row and
+    announce nothing. Written in the same transaction as the item's sent log, so an
+    announcement that failed half-way leaves nothing and is done again whole."""
+
+    item = models.OneToOneField(
+        "news.NewsItem", on_delete=models.CASCADE, related_name="+", verbose_name=_("item")
+    )
+    announced_at = models.DateTimeField(_("announced at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("announced item")
+        verbose_name_plural = _("announced items")
+        ordering = ["-announced_at"]
+
+    def __str__(self):
+        return f"{self.item_id} ({self.announced_at:%Y-%m-%d %H:%M})"
