@@ -451,3 +451,20 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+
+# Alerts' delivery (alerts/delivery.py, README "Delivery"): subscriptions per job when an item
+# is fanned out or digests go out, and the hour (TIME_ZONE) of the daily digests. The
+# scheduler (celery beat) announces scheduled items when their time comes, within a minute.
+from celery.schedules import crontab  # noqa: E402  (only the schedule needs it)
+
+ALERTS_BATCH_SIZE = max(1, env_int("ALERTS_BATCH_SIZE", 1000))
+ALERTS_DIGEST_HOUR = env_int("ALERTS_DIGEST_HOUR", 7)
+if not 0 <= ALERTS_DIGEST_HOUR <= 23:
+    raise ImproperlyConfigured(f"ALERTS_DIGEST_HOUR must be 0 to 23, not {ALERTS_DIGEST_HOUR}.")
+CELERY_BEAT_SCHEDULE = {
+    "alerts-announce-due": {"task": "alerts.tasks.announce_due", "schedule": 60.0},
+    "alerts-daily-digests": {
+        "task": "alerts.tasks.send_digests",
+        "schedule": crontab(minute=0, hour=ALERTS_DIGEST_HOUR),
+    },
+}
