@@ -57,3 +57,40 @@ def smtp_server(settings):
         yield inbox
     finally:
         controller.stop()
+
+
+# Sign-up and manage (tests/alerts/test_signup.py, test_manage.py, test_emails.py).
+
+
+def body_text(message):
+    """The plain-text part of a received message."""
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def link_in(message, purpose):
+    """The site-relative path of the alerts link for `purpose` (confirm, manage,
+    unsubscribe) in a received message's plain text, or None."""
+    import re
+
+    from django.conf import settings
+
+    found = re.search(
+        rf"{re.escape(settings.SITE_BASE_URL)}(/alerts/{purpose}/[^/\s]+/)", body_text(message)
+    )
+    return found.group(1) if found else None
+
+
+@pytest.fixture
+def sign_up(client, django_capture_on_commit_callbacks):
+    """Post the sign-up form for `query` (the list's query string) as a visitor at `ip`; the
+    confirmation is sent when the sign-up commits, as in production."""
+
+    def post(email, query="", frequency="immediate", ip="198.51.100.7"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(
+                f"/alerts/?{query}" if query else "/alerts/",
+                {"email": email, "frequency": frequency},
+                REMOTE_ADDR=ip,
+            )
+
+    return post
