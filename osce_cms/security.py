@@ -42,8 +42,8 @@ def client_ip(request):
 class RequestLimitsMiddleware:
     """Refuses, before anything reads the request body, what the site never has to accept.
 
-    - Methods: GET and HEAD everywhere, POST in the admin only; anything else (TRACE, TRACK,
-      CONNECT, OPTIONS, PUT…) answers 405.
+    - Methods: GET and HEAD everywhere, POST in the admin and email alerts' forms only;
+      anything else (TRACE, TRACK, CONNECT, OPTIONS, PUT…) answers 405.
     - Bodies: a Content-Length over the limit (ADMIN_REQUEST_BODY_MAX_BYTES in the admin,
       REQUEST_BODY_MAX_BYTES elsewhere) answers 413, and a body without a Content-Length
       (chunked) 411. Django reads no more than the Content-Length of a body (nothing without
@@ -62,6 +62,8 @@ class RequestLimitsMiddleware:
     def __call__(self, request):
         in_admin = request.path_info.startswith(self.admin_prefix)
         allowed = [*SAFE_METHODS, "POST"] if in_admin else list(SAFE_METHODS)
+        if request.path_info.startswith("/alerts/"):
+            allowed.append("POST")  # alerts' sign-up and signed links' forms (alerts/views.py)
         if request.method not in allowed:
             return HttpResponseNotAllowed(allowed)
 
