@@ -62,6 +62,8 @@ class RequestLimitsMiddleware:
     def __call__(self, request):
         in_admin = request.path_info.startswith(self.admin_prefix)
         allowed = [*SAFE_METHODS, "POST"] if in_admin else list(SAFE_METHODS)
+        if request.path_info.startswith("/api/"):
+            allowed.append("OPTIONS")  # CORS preflights, answered by CorsMiddleware (api/)
         if request.path_info.startswith("/alerts/"):
             allowed.append("POST")  # alerts' sign-up and signed links' forms (alerts/views.py)
         if request.method not in allowed:

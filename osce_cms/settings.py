@@ -408,6 +408,54 @@ PERMISSIONS_POLICY = ", ".join(
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # The public JSON API (api/, README "API").
+# Django REST framework, read-only and anonymous: JSON only (no browsable pages, whose inline
+# scripts the CSP refuses), no sessions, one rate limit per client address: API_RATE
+# ("number/period", period s, m, h or d), counted in the "default" cache (api/throttling.py).
+API_RATE = env_str("API_RATE", "120/m")
+_rate = API_RATE.split("/")
+if len(_rate) != 2 or not _rate[0].isdigit() or _rate[1][:1] not in ("s", "m", "h", "d"):
+    raise ImproperlyConfigured(f"API_RATE must be number/period (s, m, h or d), not {API_RATE!r}.")
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+# The OpenAPI 3 schema (/api/v1/schema/) and its documentation page (/api/v1/docs/), whose
+# Swagger UI files are served by the site (drf-spectacular-sidecar).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "OSCE newsroom API",
+    "DESCRIPTION": (
+        "The public news of the newsroom and its taxonomy, read-only, as JSON. The news list "
+        "takes the filters of the site's list (/news/) with the same meaning. Responses carry "
+        "an ETag (304 while nothing public has changed); each client address may make "
+        "API_RATE requests (429 with Retry-After beyond)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": False,
+    "ENUM_NAME_OVERRIDES": {
+        "NewsKindEnum": "news.models.NewsItem.Kind",
+        "StructureKindEnum": "structures.models.Structure.Kind",
+        "CountryGroupEnum": "taxonomy.models.Country.Group",
+    },
+}
+# Any site may read the API from a browser: GET and HEAD, and their preflight, with no
+# credentials; only under /api/.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # Email alerts (alerts/, README "Email alerts").
 
