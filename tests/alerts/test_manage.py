@@ -237,3 +237,46 @@ def test_unconfirmed_alert_can_be_confirmed_once_from_its_link(visitor):
     assert visitor.post(link(subscription, tokens.CONFIRM)).status_code == 200
     subscription.refresh_from_db()
     assert subscription.confirmed_at is not None
+
+
+# Staff: a read-only list with a delete action (alerts/admin.py).
+
+
+@pytest.fixture
+def staff_client(client):
+    from tests.factories import SuperuserFactory
+
+    client.force_login(SuperuserFactory())
+    return client
+
+
+def test_staff_find_an_address_and_filter_by_confirmation(staff_client, subscription):
+    waiting = Subscription.objects.create(email="waiting@example.org", query="")
+    url = "/admin/alerts/subscription/"
+
+    found = staff_client.get(url, {"q": "reader@"}).context["cl"].result_list
+    confirmed = staff_client.get(url, {"confirmed": "yes"}).context["cl"].result_list
+    unconfirmed = staff_client.get(url, {"confirmed": "no"}).context["cl"].result_list
+
+    assert list(found) == [subscription]
+    assert list(confirmed) == [subscription]
+    assert list(unconfirmed) == [waiting]
+
+
+def test_staff_can_delete_but_not_change_add_or_export(staff_client, subscription):
+    url = "/admin/alerts/subscription/"
+    page = staff_client.get(url)
+    actions = [value for value, _label in page.context["action_form"].fields["action"].choices]
+
+    assert [action for action in actions if action] == ["delete_selected"]
+    assert staff_client.get(f"{url}add/").status_code == 403
+    staff_client.post(f"{url}{subscription.pk}/change/", {"email": "other@example.org"})
+    subscription.refresh_from_db()
+    assert subscription.email == "reader@example.org"
+
+    staff_client.post(
+        url, {"action": "delete_selected", "_selected_action": [subscription.pk], "post": "yes"}
+    )
+
+    assert not Subscription.objects.exists()
+    assert not Sent.objects.exists()
