@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from alerts.forms import (
     FrequencyForm,
     SignupForm,
     canonical_query,
+    describe,
     described,
     errors_of,
     filterset_of,
@@ -170,7 +172,8 @@ def _at_cap(email):
 
 
 def _subscription(token, purpose):
-    """(subscription or None, error response or None) for a link's token."""
+    """(the subscription or None when it is gone, what the token names or None when it is
+    forged, expired or for another purpose)."""
     found = tokens.read(token, purpose)
     if found is None:
         return None, None
@@ -203,17 +206,11 @@ def confirm(request, token):
         subscription.refresh_from_db()
     context = {
         "subscription": subscription,
-        "filters": _described(subscription.query),
+        "filters": describe(subscription.query),
         "manage_url": tokens.path(subscription, tokens.MANAGE),
     }
     template = "alerts/confirmed.html" if subscription.confirmed_at else "alerts/confirm.html"
     return _page(request, template, context)
-
-
-def _described(query):
-    from alerts.forms import describe
-
-    return describe(query)
 
 
 @csrf_exempt
@@ -255,7 +252,7 @@ def manage(request, token):
     shown = facets.build(filterset, filter_data, span=news_index.current().year_span())
     context = {
         "subscription": subscription,
-        "filters": _described(subscription.query),
+        "filters": describe(subscription.query),
         "frequency_form": frequency_form,
         "filter_form": filterset.form,
         "facets": shown,
@@ -268,8 +265,6 @@ def manage(request, token):
 
 
 def _list_url(query):
-    from django.urls import reverse
-
     return reverse("news:list") + (f"?{query}" if query else "")
 
 
@@ -317,5 +312,5 @@ def unsubscribe(request, token):
     subscription = Subscription.objects.filter(pk=pk, email=email).first()
     if subscription is None:
         return _page(request, "alerts/unsubscribed.html")
-    context = {"subscription": subscription, "filters": _described(subscription.query)}
+    context = {"subscription": subscription, "filters": describe(subscription.query)}
     return _page(request, "alerts/unsubscribe.html", context)
