@@ -55,6 +55,10 @@ class PublicView(APIView):
     http_method_names = ["get", "head", "options"]
     parameters = frozenset()
 
+    def initial(self, request, *args, **kwargs):
+        query_params(request)  # a 400 before content negotiation reads too many parameters
+        super().initial(request, *args, **kwargs)
+
     def get(self, request, **kwargs):
         params = query_params(request)
         unknown = sorted(set(params) - set(self.parameters))

@@ -423,6 +423,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    "URL_FORMAT_OVERRIDE": None,  # ?format= is no parameter of ours: refused as unknown
 }
 # The OpenAPI 3 schema (/api/v1/schema/) and its documentation page (/api/v1/docs/), whose
 # Swagger UI files are served by the site (drf-spectacular-sidecar).
