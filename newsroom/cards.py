@@ -1,4 +1,4 @@
-"""Reading the items a list shows as cards (newsroom/includes/card.html), by id.
+"""Reading the items a list shows as cards (newsroom/templatetags/cards.py), by id.
 
 The same query every time but for the ids: written once per process and number of ids, run
 as it is. A QuerySet with select_related() and defer() is built and compiled anew for every
