@@ -109,10 +109,21 @@ def _entry(item):
     }
 
 
+class AlertEmail(EmailMultiAlternatives):
+    """An email whose headers are not folded below RFC 5322's limit of 998 characters: the
+    List-Unsubscribe address (about 150) stays on its header's line, as RFC 8058 shows it,
+    instead of starting a continuation line that naive readers take as part of the value."""
+
+    def message(self):
+        message = super().message()
+        message.policy = message.policy.clone(max_line_length=998)
+        return message
+
+
 def _message(subscription, subject, template, context, headers=None):
     # A subject is one line: a title with a line break would make a header of its own.
     subject = " ".join(str(subject).split())
-    message = EmailMultiAlternatives(
+    message = AlertEmail(
         subject=subject,
         body=render_to_string(f"{template}.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,

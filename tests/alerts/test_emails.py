@@ -87,8 +87,7 @@ def test_alert_has_one_click_unsubscribe_headers_with_absolute_url(smtp_server, 
 
     [received] = smtp_server.to("reader@example.org")
     assert received["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    # A long header is folded before its value: unfolded, it starts with a space.
-    value = received["List-Unsubscribe"].strip()
+    value = received["List-Unsubscribe"]  # on one line, as RFC 8058 shows it
     match = re.fullmatch(r"<(https://news\.example\.org/alerts/unsubscribe/[^/]+/)>", value)
     assert match
     token = match.group(1).rsplit("/", 2)[-2]
@@ -98,7 +97,7 @@ def test_alert_has_one_click_unsubscribe_headers_with_absolute_url(smtp_server, 
 def test_header_unsubscribe_url_works_with_one_click_post(smtp_server, subscription, item):
     send(emails.alert_message(subscription, emails.read_items([item.pk])))
     [received] = smtp_server.to("reader@example.org")
-    url = received["List-Unsubscribe"].strip().strip("<>").removeprefix(BASE)
+    url = received["List-Unsubscribe"].strip("<>").removeprefix(BASE)
 
     response = Client(enforce_csrf_checks=True).post(
         url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
