@@ -36,17 +36,25 @@ def broker():
     client.close()
 
 
+def fresh_connections():
+    """Forget the app's pool of broker connections: eager jobs (the other tests) also take a
+    producer from it, made for the broker configured then, and it would outlive a change."""
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def worker(broker, smtp_server):
-    """A Celery worker in a thread, on Redis, jobs no longer run where they are queued."""
+    """A Celery worker in a thread, on Redis; jobs are no longer run where they are queued."""
     saved = {name: app.conf[name] for name in ("broker_url", "task_always_eager")}
     app.conf.update(broker_url=BROKER_URL, task_always_eager=False)
+    fresh_connections()
     try:
         with start_worker(app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=20):
             yield
     finally:
         app.conf.update(saved)
-        app.close()  # the connections to this broker go with it
+        fresh_connections()
 
 
 def wait_for(condition, timeout=30):
