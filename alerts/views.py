@@ -7,6 +7,7 @@ address to go to from the request (no open redirect): each answers with its own 
 """
 
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -122,6 +123,7 @@ def signup(request):
         message = _("This address was given many times in a short time. Please wait a moment.")
         return _limited(request, message, usage)
 
+    forget_unconfirmed()
     subscribe(email, query, form.cleaned_data["frequency"], translation.get_language())
     return _page(request, "alerts/check_inbox.html", context)
 
@@ -152,18 +154,21 @@ def subscribe(email, query, frequency, language):
     return subscription
 
 
+def forget_unconfirmed():
+    """Delete the sign-ups whose confirmation link has expired: an address that never
+    consented is not kept. Run at each sign-up (a periodic job would do it without one)."""
+    expired = timezone.now() - timezone.timedelta(seconds=tokens.MAX_AGE[tokens.CONFIRM])
+    Subscription.objects.filter(confirmed_at__isnull=True, created_at__lt=expired).delete()
+
+
 def _cap():
     return settings.ALERTS_MAX_PER_ADDRESS
 
 
 def _at_cap(email):
-    """Whether `email` has as many alerts as it may: confirmed ones, and unconfirmed ones
-    whose confirmation link still works (older ones can no longer be confirmed)."""
-    fresh = timezone.now() - timezone.timedelta(seconds=tokens.MAX_AGE[tokens.CONFIRM])
-    alerts = Subscription.objects.filter(email=email).exclude(
-        confirmed_at__isnull=True, created_at__lt=fresh
-    )
-    return alerts.count() >= _cap()
+    """Whether `email` has as many alerts as it may, confirmed or waiting for confirmation
+    (forget_unconfirmed() has removed those that can no longer be confirmed)."""
+    return Subscription.objects.filter(email=email).count() >= _cap()
 
 
 # The signed links. A post to them needs no CSRF token: the token in the address is the only
@@ -241,6 +246,17 @@ def manage(request, token):
     elif action == "filters":
         filter_data = request.POST
         subscription, notice, status = _change_filters(subscription, request.POST)
+    elif action == "list-address":
+        filter_data = _list_filters(request.POST.get("address", ""))
+        if filter_data is None:
+            filter_data = QueryDict(subscription.query)
+            status = 400
+            notice = _(
+                "This is not the address of a view of the news list: copy it from the "
+                "browser's address bar while the news list shows the filters you want."
+            )
+        else:
+            subscription, notice, status = _change_filters(subscription, filter_data)
     elif action is not None:
         status = 400
         notice = _("This form was not understood. Nothing was changed.")
@@ -259,6 +275,7 @@ def manage(request, token):
         "filter_errors": errors,
         "notice": notice,
         "list_url": _list_url(subscription.query),
+        "list_example": f"{settings.SITE_BASE_URL}{reverse('news:list')}?field=…",
         "unsubscribe_url": tokens.path(subscription, tokens.UNSUBSCRIBE),
     }
     return _page(request, "alerts/manage.html", context, status=status)
@@ -266,6 +283,21 @@ def manage(request, token):
 
 def _list_url(query):
     return reverse("news:list") + (f"?{query}" if query else "")
+
+
+def _list_filters(address):
+    """The filters (a QueryDict) of `address`, a news list URL on this site as a visitor
+    copies it (absolute, on SITE_BASE_URL or relative), or None when it is not one. Only the
+    filters are read: nothing of the address is followed."""
+    try:
+        parts = urlsplit(address.strip())
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+    if parts.netloc and parts.netloc != urlsplit(settings.SITE_BASE_URL).netloc:
+        return None
+    if parts.path != reverse("news:list"):
+        return None
+    return QueryDict(parts.query)
 
 
 def _change_filters(subscription, data):

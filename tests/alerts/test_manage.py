@@ -280,3 +280,49 @@ def test_staff_can_delete_but_not_change_add_or_export(staff_client, subscriptio
 
     assert not Subscription.objects.exists()
     assert not Sent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://news.example.org/news/?country=serbia&field=elections&page=4&sort=oldest",
+        "  /news/?field=elections&country=serbia ",
+    ],
+)
+def test_filters_are_replaced_by_those_of_a_pasted_list_address(
+    visitor, subscription, settings, address
+):
+    settings.SITE_BASE_URL = "https://news.example.org"
+
+    response = visitor.post(
+        link(subscription, tokens.MANAGE), {"action": "list-address", "address": address}
+    )
+
+    assert response.status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.query == "country=serbia&field=elections"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://evil.example/news/?field=elections",
+        "https://news.example.org/countries/?field=elections",
+        "javascript:alert(1)",
+        "http://[::1/news/",
+        "",
+    ],
+)
+def test_an_address_that_is_not_a_news_list_of_the_site_changes_nothing(
+    visitor, subscription, settings, address
+):
+    settings.SITE_BASE_URL = "https://news.example.org"
+
+    response = visitor.post(
+        link(subscription, tokens.MANAGE), {"action": "list-address", "address": address}
+    )
+
+    assert response.status_code == 400
+    assert "not the address of a view of the news list" in response.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.query == "field=media-freedom"

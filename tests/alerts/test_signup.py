@@ -1,6 +1,7 @@
 """Signing up for an email alert from a view of /news/: double opt-in, the same answer
 whatever the address's state, rate limits, and bad filters answered with 400."""
 
+import datetime
 import re
 
 import pytest
@@ -219,3 +220,18 @@ def test_all_news_can_be_followed(smtp_server, sign_up, terms, client):
 
     assert sign_up("reader@example.org").status_code == 200
     assert Subscription.objects.get().query == ""
+
+
+def test_sign_ups_never_confirmed_are_forgotten_once_their_link_has_expired(
+    smtp_server, sign_up, terms
+):
+    old = timezone.now() - datetime.timedelta(days=8)
+    never = Subscription.objects.create(email="never@example.org", query="")
+    recent = Subscription.objects.create(email="recent@example.org", query="")
+    kept = Subscription.objects.create(email="kept@example.org", query="", confirmed_at=old)
+    Subscription.objects.filter(pk__in=[never.pk, kept.pk]).update(created_at=old)
+
+    sign_up("reader@example.org", "field=elections")
+
+    emails = set(Subscription.objects.values_list("email", flat=True))
+    assert emails == {"recent@example.org", "kept@example.org", "reader@example.org"}
