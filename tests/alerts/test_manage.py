@@ -12,6 +12,7 @@ from django.utils import timezone
 from alerts import tokens
 from alerts.models import Sent, Subscription
 from tests.factories import CountryFactory, FieldOfWorkFactory, PublishedNewsFactory
+from tests.news.test_list_page import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -326,3 +327,44 @@ def test_an_address_that_is_not_a_news_list_of_the_site_changes_nothing(
     assert "not the address of a view of the news list" in response.content.decode()
     subscription.refresh_from_db()
     assert subscription.query == "field=media-freedom"
+
+
+# Every alert page is usable with a screen reader and carries no inline script or style.
+
+
+@pytest.fixture
+def pages(client, subscription):
+    waiting = Subscription.objects.create(email="waiting@example.org", query="field=elections")
+    return {
+        "sign-up": client.get("/alerts/?field=media-freedom&q=press"),
+        "sign-up with errors": client.post("/alerts/?field=elections", {"email": "x"}),
+        "bad filters": client.get("/alerts/?field=nope"),
+        "confirm": client.get(link(waiting, tokens.CONFIRM)),
+        "manage": client.get(link(subscription, tokens.MANAGE)),
+        "manage with errors": client.post(
+            link(subscription, tokens.MANAGE), {"action": "frequency", "frequency": "x"}
+        ),
+        "unsubscribe": client.get(link(subscription, tokens.UNSUBSCRIBE)),
+        "bad link": client.get("/alerts/manage/nonsense/"),
+    }
+
+
+def test_alert_pages_label_every_control_and_keep_heading_order(pages):
+    for name, response in pages.items():
+        html = Page()
+        html.feed(response.content.decode())
+        controls = [
+            attrs
+            for tag, attrs in html.tags
+            if tag in {"input", "select", "textarea"} and attrs.get("type") != "hidden"
+        ]
+        for attrs in controls:
+            assert attrs.get("id") in html.label_for, (name, attrs)
+        assert html.headings[0] == 1, name
+        for before, after in zip(html.headings, html.headings[1:], strict=False):
+            assert after <= before + 1, (name, html.headings)
+        for tag, attrs in html.tags:
+            assert "style" not in attrs, (name, tag)
+            assert tag != "style" and not (tag == "script" and "src" not in attrs), name
+        assert not response.cookies, name
+        assert 'name="robots" content="noindex' in response.content.decode(), name
