@@ -8,6 +8,7 @@ unsubscribe headers and a manage link; alerts/tasks.py sends what these function
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,6 +16,8 @@ from django.utils.translation import ngettext
 from alerts import tokens
 from alerts.forms import describe
 from news.models import NewsItem
+from newsroom import freshness
+from newsroom.filters import Trees
 from newsroom.public import public_address
 
 
@@ -23,10 +26,28 @@ def absolute(path):
     return settings.SITE_BASE_URL.rstrip("/") + path
 
 
+class _Words:
+    """The filters of stored queries in words, kept per language while the publication state
+    (newsroom/freshness.py) lasts: a fan-out of one item to thousands of subscriptions of a
+    few queries reads the taxonomy once, not for every email."""
+
+    token, by_query = None, {}
+
+    @classmethod
+    def of(cls, query):
+        state = freshness.current()
+        if state.token != cls.token:
+            cls.token, cls.by_query = state.token, {}
+        key = (translation.get_language(), query)
+        if key not in cls.by_query:
+            if len(cls.by_query) > 10_000:
+                cls.by_query.clear()
+            cls.by_query[key] = describe(query, Trees.load(state))
+        return cls.by_query[key]
+
+
 def list_url(subscription):
     """The /news/ view the subscription follows."""
-    from django.urls import reverse
-
     return absolute(reverse("news:list") + (f"?{subscription.query}" if subscription.query else ""))
 
 
@@ -35,7 +56,7 @@ def confirmation_message(subscription):
     with translation.override(subscription.language):
         context = {
             "site_name": settings.SITE_NAME,
-            "filters": describe(subscription.query),
+            "filters": _Words.of(subscription.query),
             "frequency": subscription.get_frequency_display(),
             "confirm_url": absolute(tokens.path(subscription, tokens.CONFIRM)),
             "list_url": list_url(subscription),
@@ -50,7 +71,7 @@ def alert_message(subscription, items, *, digest=False):
     (RFC 8058) and a manage link."""
     with translation.override(subscription.language):
         unsubscribe_url = absolute(tokens.path(subscription, tokens.UNSUBSCRIBE))
-        filters = describe(subscription.query)
+        filters = _Words.of(subscription.query)
         context = {
             "site_name": settings.SITE_NAME,
             "filters": filters,

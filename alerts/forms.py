@@ -50,12 +50,12 @@ def described(filterset):
     return [str(part) for part in filterset.summary()] if filterset.is_valid() else []
 
 
-def describe(query):
+def describe(query, trees=None):
     """A stored query in words; "All news" when it has no filters. A query whose filters no
     longer all exist (a tag no published item uses any more) is shown as it is stored."""
     if not query:
         return [str(_("All news"))]
-    filterset = filterset_of(query)
+    filterset = filterset_of(query, trees)
     return described(filterset) or [query]
 
 

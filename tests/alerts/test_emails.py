@@ -183,3 +183,33 @@ def test_subject_stays_one_line_with_line_break_in_title(smtp_server, subscripti
     [received] = smtp_server.to("reader@example.org")
     assert received["Bcc"] is None
     assert "victim@example.org" not in received.envelope_to
+
+
+def test_alerts_for_many_subscriptions_of_one_view_read_its_filters_once(
+    subscription, item, media, django_assert_num_queries
+):
+    """A fan-out renders thousands of alerts: the filters in words are read once per view."""
+    items = emails.read_items([item.pk])
+    others = [
+        Subscription.objects.create(email=f"r{n}@example.org", query=subscription.query)
+        for n in range(3)
+    ]
+    emails.alert_message(subscription, items)
+
+    with django_assert_num_queries(0):
+        messages = [emails.alert_message(other, items) for other in others]
+
+    for message in messages:
+        assert "Media freedom and development" in message.body
+
+
+def test_filters_in_words_follow_a_renamed_term(
+    subscription, item, media, django_capture_on_commit_callbacks
+):
+    items = emails.read_items([item.pk])
+    emails.alert_message(subscription, items)
+    with django_capture_on_commit_callbacks(execute=True):
+        media.name = "Freedom of the media"
+        media.save()
+
+    assert "Freedom of the media" in emails.alert_message(subscription, items).body
