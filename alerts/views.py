@@ -33,8 +33,9 @@ from alerts.forms import (
     filterset_of,
 )
 from alerts.models import Subscription
-from newsroom import facets
+from newsroom import facets, freshness
 from newsroom import index as news_index
+from newsroom.filters import Trees
 from newsroom.throttle import too_many_requests
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,8 @@ def _filters(request_query):
     query = canonical_query(request_query)
     if len(query) > QUERY_MAX_LENGTH:
         return query, None, [_("These filters are too long to follow by email.")]
-    filterset = filterset_of(query)
+    # The taxonomy's terms from the cache while nothing public changes, as the list reads them.
+    filterset = filterset_of(query, Trees.load(freshness.current()))
     if not filterset.is_valid():
         return query, filterset, errors_of(filterset)
     return query, filterset, []

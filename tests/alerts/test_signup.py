@@ -235,3 +235,14 @@ def test_sign_ups_never_confirmed_are_forgotten_once_their_link_has_expired(
 
     emails = set(Subscription.objects.values_list("email", flat=True))
     assert emails == {"recent@example.org", "kept@example.org", "reader@example.org"}
+
+
+def test_the_sign_up_page_reads_the_terms_from_the_cache_while_nothing_changes(
+    client, terms, django_assert_num_queries
+):
+    client.get("/alerts/?field=media-freedom&country=serbia")
+
+    with django_assert_num_queries(0):
+        response = client.get("/alerts/?field=elections&country=serbia")
+
+    assert "Elections" in response.content.decode()
