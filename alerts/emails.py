@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -124,7 +124,8 @@ def _entry(item):
     return {
         "title": item.title,
         "url": absolute(link) if link else "",
-        "date": item.date_issued or (item.published_at.date() if item.published_at else None),
+        "date": item.date_issued
+        or (timezone.localdate(item.published_at) if item.published_at else None),
         "issuer": str(item.lead_structure) if item.lead_structure_id else "",
         "lede": item.lede,
     }
@@ -149,7 +150,8 @@ def _message(subscription, subject, template, context, headers=None):
         body=render_to_string(f"{template}.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[subscription.email],
-        headers=headers or {},
+        # Sent by the site, not a person: no out-of-office replies (RFC 3834).
+        headers={"Auto-Submitted": "auto-generated", **(headers or {})},
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     return message

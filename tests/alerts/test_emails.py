@@ -87,6 +87,7 @@ def test_alert_has_one_click_unsubscribe_headers_with_absolute_url(smtp_server, 
 
     [received] = smtp_server.to("reader@example.org")
     assert received["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert received["Auto-Submitted"] == "auto-generated"
     value = received["List-Unsubscribe"]  # on one line, as RFC 8058 shows it
     match = re.fullmatch(r"<(https://news\.example\.org/alerts/unsubscribe/[^/]+/)>", value)
     assert match
