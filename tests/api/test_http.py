@@ -154,3 +154,12 @@ def test_the_count_is_kept_in_the_shared_cache(client, world, settings):
     cache.clear()
 
     assert client.get("/api/v1/news/").status_code == 200
+
+
+def test_head_is_answered_like_get_without_a_body(client, world):
+    get = client.get("/api/v1/news/item-1/")
+    head = client.head("/api/v1/news/item-1/")
+
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == get["ETag"]
