@@ -278,7 +278,6 @@ def manage(request, token):
         "notice": notice,
         "list_url": _list_url(subscription.query),
         "list_example": f"{settings.SITE_BASE_URL}{reverse('news:list')}?field=…",
-        "unsubscribe_url": tokens.path(subscription, tokens.UNSUBSCRIBE),
     }
     return _page(request, "alerts/manage.html", context, status=status)
 
