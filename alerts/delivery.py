@@ -13,10 +13,11 @@
 import datetime
 import logging
 import smtplib
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core import mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from alerts import matching
@@ -142,18 +143,36 @@ def send_batch(item_id, subscription_ids):
         return 0
     items = emails.read_items([item_id])
     sent = 0
-    with mail.get_connection() as connection:
+    with mail.get_connection() as smtp, marks_without_waiting_for_disk():
         for row in rows:
             message = emails.alert_message(row.subscription, items)
-            if _deliver(message, connection, row):
+            if _deliver(message, smtp, row):
                 sent += 1
     return sent
 
 
-def _deliver(message, connection, row):
+@contextmanager
+def marks_without_waiting_for_disk():
+    """PostgreSQL: each mark is its own commit, and waiting for the disk at each commit took
+    4 ms, most of an email's time. Without the wait, a mark is lost only if the database
+    server itself crashes within a fraction of a second after it (not when a worker dies):
+    that mail would be sent again by the retried job, the window of send_batch() widened."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO DEFAULT")
+
+
+def _deliver(message, smtp, row):
     """Send `message` for sent-log row `row` and mark the row; an address the server refuses
     is logged and its row forgotten. Other SMTP failures raise: the job is retried."""
-    message.connection = connection
+    message.connection = smtp
     try:
         message.send()
     except smtplib.SMTPRecipientsRefused:
@@ -191,7 +210,7 @@ def send_digests(subscription_ids):
     public = _public({row.item_id for rows in waiting.values() for row in rows})
     subscriptions = Subscription.objects.in_bulk(list(waiting))
     sent = 0
-    with mail.get_connection() as connection:
+    with mail.get_connection() as smtp, marks_without_waiting_for_disk():
         for subscription_id, rows in waiting.items():
             _drop_unsent([row for row in rows if row.item_id not in public])
             rows = [row for row in rows if row.item_id in public]
@@ -200,7 +219,7 @@ def send_digests(subscription_ids):
                 continue
             items = emails.read_items([row.item_id for row in rows])
             message = emails.alert_message(subscription, items, digest=True)
-            message.connection = connection
+            message.connection = smtp
             message.send()
             # The window of a duplicate digest: accepted by the server, not yet marked.
             now = timezone.now()
