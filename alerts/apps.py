@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,8 +20,15 @@ class AlertsConfig(AppConfig):
 def _item_saved(sender, instance, **kwargs):
     """An item saved public (published, its time come) is announced once the transaction
     commits: the request only queues the job. Edits find it announced already (Announcement);
-    scheduled items are announced by the scheduler when their time comes (announce_due)."""
+    scheduled items are announced by the scheduler when their time comes (announce_due).
+
+    Queued as delay_on_commit() does, but robust: a broker that is away (or, without one, a
+    job that fails) is logged and does not fail the publishing request, which has committed;
+    the scheduler's announce_due, every minute, announces the item instead."""
     if instance.is_published():
         from alerts import tasks
 
-        tasks.announce.delay_on_commit([instance.pk])
+        def queue_announcement():
+            tasks.announce.delay([instance.pk])
+
+        transaction.on_commit(queue_announcement, robust=True)

@@ -6,8 +6,10 @@ test_worker.py. Work queued "on commit" runs when the block of `committed` ends.
 
 import datetime
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -363,3 +365,24 @@ def test_publishing_queues_and_sends_nothing_before_the_commit(smtp_server, wate
     assert smtp_server.messages == []
     assert not Announcement.objects.exists()
     assert connection.run_on_commit  # the announcement waits for the commit
+
+
+def test_a_broker_away_fails_no_publishing_and_the_scheduler_announces_later(
+    smtp_server, committed, water, monkeypatch
+):
+    subscribe("water@example.org", "field=water-security")
+
+    def broker_away(*args, **kwargs):
+        raise ConnectionRefusedError("Redis is away")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(tasks.announce, "delay", broker_away)
+        item = publish(draft("Rivers", water), committed)  # does not raise
+    assert NewsItem.objects.published().filter(pk=item.pk).exists()
+    assert smtp_server.messages == []
+
+    with committed():
+        call_command("send_alerts", stdout=StringIO())  # what the scheduler runs each minute
+
+    [alert] = smtp_server.to("water@example.org")
+    assert "Rivers" in text_of(alert)

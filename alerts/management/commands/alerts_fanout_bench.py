@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from django.http import QueryDict
 from django.utils import timezone
 
+from alerts import tasks
 from alerts.models import Announcement, Sent, Subscription
 from news.models import NewsItem
 from newsroom.results import Reading
@@ -224,6 +225,10 @@ class Command(BaseCommand):
             item.save()
         published = time.perf_counter()
         figures["publish_request_ms"] = round((published - started) * 1000, 1)
+        # Of which the queueing: one more announce job (it finds the item announced).
+        started = time.perf_counter()
+        tasks.announce.delay([item.pk])
+        figures["queue_one_job_ms"] = round((time.perf_counter() - started) * 1000, 2)
 
         # (b) The fan-out, in the worker: matching, the sent log written, batches queued (one
         # transaction: its Announcement appears when all of it is committed).
