@@ -181,7 +181,7 @@ def _page_size(params, errors):
     text = params.get("page_size", "")
     if not text:
         return LIST_PAGE_SIZE
-    if text.isdigit() and 1 <= int(text) <= MAX_PAGE_SIZE:
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_PAGE_SIZE:
         return int(text)
     errors["page_size"] = [_("Give a number of items from 1 to %(max)d.") % {"max": MAX_PAGE_SIZE}]
     return LIST_PAGE_SIZE

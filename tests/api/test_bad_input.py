@@ -26,6 +26,7 @@ CASES = {
     "page_size=101": "page_size",
     "page_size=-1": "page_size",
     "page_size=ten": "page_size",
+    "page_size=%C2%B2": "page_size",  # a superscript two: a digit to str.isdigit(), not to int()
     "facets=field,colour": "facets",
     "colour=red": "colour",
     "page=2": "page",
