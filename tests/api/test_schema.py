@@ -17,6 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
+from newsroom.facets import PARAMS
+
 pytestmark = pytest.mark.django_db
 
 OPERATIONS = {
@@ -131,3 +133,49 @@ def test_the_api_answers_as_its_schema_says(api_schema):
     assert {200, 400} <= statuses["/api/v1/news/"], statuses
     assert 200 in statuses["/api/v1/structures/"], statuses
     assert 404 in statuses["/api/v1/news/{slug}/"], statuses
+
+
+def test_full_answers_keep_to_the_schema(api_schema, world):
+    """The answers random values rarely reach: an item with an image, attachments and
+    supporting issuers, a withdrawn item, every facet's counts, a second page."""
+    import datetime
+
+    from django.utils import timezone
+
+    from news.models import NewsItem
+    from tests.factories import AttachmentFactory, NewsItemFactory
+    from tests.news.test_images import published_with_image
+
+    pictured = published_with_image(
+        slug="pictured", image_caption="In session.", image_credit="OSCE"
+    )
+    AttachmentFactory(news=pictured)
+    NewsItemFactory(
+        slug="withdrawn",
+        status=NewsItem.Status.WITHDRAWN,
+        published_at=timezone.now() - datetime.timedelta(days=2),
+        withdrawn_at=timezone.now() - datetime.timedelta(days=1),
+        withdrawal_notice="Issued in error.",
+    )
+    operations = {
+        operation.path: operation
+        for operation in (result.ok() for result in api_schema.get_all_operations())
+    }
+    news, item = operations["/api/v1/news/"], operations["/api/v1/news/{slug}/"]
+    facets = ",".join(PARAMS)
+    cases = [
+        news.Case(query={"facets": facets, "page_size": "3"}),
+        news.Case(query={"q": "water", "field": ["security"], "facets": facets}),
+        news.Case(query={"page_size": "100"}),  # the pictured item's card
+        item.Case(path_parameters={"slug": "pictured"}),
+        item.Case(path_parameters={"slug": "withdrawn"}),
+        item.Case(path_parameters={"slug": "item-3"}),
+        *(operations[path].Case() for path in operations if "news" not in path),
+    ]
+    first = cases[0].call_and_validate(checks=[response_schema_conformance])
+    cases.append(news.Case(query={"page_size": "3", "cursor": first.json()["next_cursor"]}))
+
+    for case in cases:
+        response = case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
+        assert response.status_code == 200, (case.path, case.query, response.text)
+    assert first.json()["facets"]
