@@ -3,6 +3,7 @@ drf-spectacular, the OpenAPI schema that documents them (one description of each
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -33,25 +34,25 @@ extend_schema_field({"type": "string", "format": "uri"})(PageField)
 class TermSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
-    url = PageField(help_text="The term's page on the site.")
+    url = PageField(help_text=_("The term's page on the site."))
 
 
 class TagSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
-    url = PageField(help_text="The site's news list with this tag.")
+    url = PageField(help_text=_("The site's news list with this tag."))
 
 
 class CountryTermSerializer(TermSerializer):
-    iso_code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    iso_code = serializers.CharField(help_text=_("ISO 3166-1 alpha-2 code."))
     group = serializers.ChoiceField(choices=Country.Group.choices)
 
 
 class IssuerSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
-    acronym = serializers.CharField(help_text="Empty when the structure has none.")
-    url = PageField(help_text="The structure's page on the site.")
+    acronym = serializers.CharField(help_text=_("Empty when the structure has none."))
+    url = PageField(help_text=_("The structure's page on the site."))
 
 
 class RenditionSerializer(serializers.Serializer):
@@ -65,9 +66,9 @@ class RenditionSerializer(serializers.Serializer):
 
 
 class CardImageSerializer(serializers.Serializer):
-    alt = serializers.CharField(source="image_alt", help_text="What the image shows.")
+    alt = serializers.CharField(source="image_alt", help_text=_("What the image shows."))
     renditions = serializers.SerializerMethodField(
-        help_text="Cropped 3:2 (WebP), smallest first; empty if none could be made."
+        help_text=_("Cropped 3:2 (WebP), smallest first; empty if none could be made.")
     )
 
     @extend_schema_field(RenditionSerializer(many=True))
@@ -76,17 +77,17 @@ class CardImageSerializer(serializers.Serializer):
 
 
 class ImageRenditionsSerializer(serializers.Serializer):
-    card = RenditionSerializer(many=True, help_text="Cropped 3:2 (WebP), for lists.")
-    page = RenditionSerializer(many=True, help_text="Uncropped (WebP), for the item's page.")
-    social = RenditionSerializer(many=True, help_text="1200 × 630 JPEG, for link previews.")
+    card = RenditionSerializer(many=True, help_text=_("Cropped 3:2 (WebP), for lists."))
+    page = RenditionSerializer(many=True, help_text=_("Uncropped (WebP), for the item's page."))
+    social = RenditionSerializer(many=True, help_text=_("1200 × 630 JPEG, for link previews."))
 
 
 class ImageSerializer(serializers.Serializer):
-    alt = serializers.CharField(source="image_alt", help_text="What the image shows.")
+    alt = serializers.CharField(source="image_alt", help_text=_("What the image shows."))
     caption = serializers.CharField(source="image_caption")
     credit = serializers.CharField(source="image_credit")
     renditions = serializers.SerializerMethodField(
-        help_text="Per use, smallest first; a use is empty if no rendition could be made."
+        help_text=_("Per use, smallest first; a use is empty if no rendition could be made.")
     )
 
     @extend_schema_field(ImageRenditionsSerializer)
@@ -100,15 +101,15 @@ class ImageSerializer(serializers.Serializer):
 class AttachmentSerializer(serializers.Serializer):
     title = serializers.CharField()
     language = serializers.ChoiceField(
-        choices=settings.ATTACHMENT_LANGUAGES, help_text="The document's language."
+        choices=settings.ATTACHMENT_LANGUAGES, help_text=_("The document's language.")
     )
-    url = PageField(help_text="The PDF, served by the site.")
+    url = PageField(help_text=_("The PDF, served by the site."))
 
 
 class WithdrawalSerializer(serializers.Serializer):
     withdrawn_at = serializers.DateTimeField(allow_null=True)
     notice = serializers.CharField(
-        source="withdrawal_notice", help_text="Why, in the editors' words."
+        source="withdrawal_notice", help_text=_("Why, in the editors' words.")
     )
 
 
@@ -121,13 +122,13 @@ class NewsSummarySerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=NewsItem.Kind.choices)
     date_issued = serializers.DateField(allow_null=True)
     dateline = serializers.CharField()
-    lede = serializers.CharField(help_text="Plain text.")
+    lede = serializers.CharField(help_text=_("Plain text."))
     issued_by = IssuerSerializer(
-        source="lead_structure", allow_null=True, help_text="The lead issuing structure."
+        source="lead_structure", allow_null=True, help_text=_("The lead issuing structure.")
     )
     image = serializers.SerializerMethodField()
-    url = PageField(help_text="The item's page on the site.")
-    api_url = serializers.SerializerMethodField(help_text="The item's every public field.")
+    url = PageField(help_text=_("The item's page on the site."))
+    api_url = serializers.SerializerMethodField(help_text=_("The item's every public field."))
 
     @extend_schema_field(CardImageSerializer(allow_null=True))
     def get_image(self, item):
@@ -143,11 +144,11 @@ class NewsItemSerializer(NewsSummarySerializer):
 
     status = serializers.ChoiceField(
         choices=[NewsItem.Status.PUBLISHED, NewsItem.Status.WITHDRAWN],
-        help_text="A withdrawn item keeps its page, under its withdrawal notice.",
+        help_text=_("A withdrawn item keeps its page, under its withdrawal notice."),
     )
     published_at = serializers.DateTimeField(allow_null=True)
-    body = serializers.SerializerMethodField(help_text="HTML, cleaned as the site shows it.")
-    issuers = IssuerSerializer(many=True, help_text="The lead issuer first, then the others.")
+    body = serializers.SerializerMethodField(help_text=_("HTML, cleaned as the site shows it."))
+    issuers = IssuerSerializer(many=True, help_text=_("The lead issuer first, then the others."))
     fields_of_work = TermSerializer(many=True)
     countries = CountryTermSerializer(many=True)
     meeting_series = TermSerializer(many=True)
@@ -155,12 +156,14 @@ class NewsItemSerializer(NewsSummarySerializer):
     image = serializers.SerializerMethodField()
     attachments = AttachmentSerializer(many=True)
     translations = serializers.SerializerMethodField(
-        help_text="The item in other languages. Always empty for now: the newsroom has no "
-        "translations yet; when it does, each will be a language and the translation's "
-        "address."
+        help_text=_(
+            "The item in other languages. Always empty for now: the newsroom has no "
+            "translations yet; when it does, each will be a language and the translation's "
+            "address."
+        )
     )
     withdrawal = serializers.SerializerMethodField(
-        help_text="The withdrawal notice of a withdrawn item; null otherwise."
+        help_text=_("The withdrawal notice of a withdrawn item; null otherwise.")
     )
 
     @extend_schema_field({"type": "string"})
@@ -195,24 +198,26 @@ class NewsItemSerializer(NewsSummarySerializer):
 
 
 class FacetChoiceSerializer(serializers.Serializer):
-    value = serializers.CharField(help_text="The parameter's value that makes this choice.")
+    value = serializers.CharField(help_text=_("The parameter's value that makes this choice."))
     label = serializers.CharField()
     count = serializers.IntegerField(
-        help_text="The number of results with this choice instead of the facet's others."
+        help_text=_("The number of results with this choice instead of the facet's others.")
     )
     selected = serializers.BooleanField()
-    depth = serializers.IntegerField(help_text="Depth in the tree (fields, structures).")
+    depth = serializers.IntegerField(help_text=_("Depth in the tree (fields, structures)."))
 
 
 class NewsListSerializer(serializers.Serializer):
-    count = serializers.IntegerField(help_text="The number of results (all pages).")
-    next = serializers.URLField(allow_null=True, help_text="The next page; null on the last.")
+    count = serializers.IntegerField(help_text=_("The number of results (all pages)."))
+    next = serializers.URLField(allow_null=True, help_text=_("The next page; null on the last."))
     next_cursor = serializers.CharField(allow_null=True)
     results = NewsSummarySerializer(many=True)
     facets = serializers.DictField(
         child=FacetChoiceSerializer(many=True),
-        help_text="Per parameter named in `facets`, its choices with their counts, in the "
-        "order the site's list shows them; empty when `facets` is not given.",
+        help_text=_(
+            "Per parameter named in `facets`, its choices with their counts, in the "
+            "order the site's list shows them; empty when `facets` is not given."
+        ),
     )
 
 
@@ -223,7 +228,7 @@ class ErrorSerializer(serializers.Serializer):
 class BadRequestSerializer(ErrorSerializer):
     errors = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
-        help_text="Per parameter, what is wrong with it.",
+        help_text=_("Per parameter, what is wrong with it."),
     )
 
 
@@ -232,7 +237,7 @@ class BadRequestSerializer(ErrorSerializer):
 
 class FieldOfWorkSerializer(TermSerializer):
     description = serializers.CharField()
-    parent = serializers.CharField(source="parent.slug", allow_null=True, help_text="Its slug.")
+    parent = serializers.CharField(source="parent.slug", allow_null=True, help_text=_("Its slug."))
     depth = serializers.IntegerField()
 
 
@@ -246,10 +251,10 @@ class CountrySerializer(CountryTermSerializer):
 
 class CountryGroupSerializer(serializers.Serializer):
     value = serializers.ChoiceField(
-        choices=Country.Group.choices, help_text="The news list's `group` parameter."
+        choices=Country.Group.choices, help_text=_("The news list's `group` parameter.")
     )
     label = serializers.CharField()
-    countries = serializers.ListField(child=serializers.CharField(), help_text="Their slugs.")
+    countries = serializers.ListField(child=serializers.CharField(), help_text=_("Their slugs."))
 
 
 class FormerNameSerializer(serializers.Serializer):
@@ -260,14 +265,14 @@ class FormerNameSerializer(serializers.Serializer):
 
 class StructureSerializer(IssuerSerializer):
     kind = serializers.ChoiceField(choices=Structure.Kind.choices)
-    parent = serializers.CharField(source="parent.slug", allow_null=True, help_text="Its slug.")
+    parent = serializers.CharField(source="parent.slug", allow_null=True, help_text=_("Its slug."))
     children = serializers.ListField(
-        source="children_slugs", child=serializers.CharField(), help_text="Their slugs."
+        source="children_slugs", child=serializers.CharField(), help_text=_("Their slugs.")
     )
     depth = serializers.IntegerField()
-    former_names = FormerNameSerializer(many=True, help_text="Newest first.")
+    former_names = FormerNameSerializer(many=True, help_text=_("Newest first."))
     host_country = serializers.CharField(
-        source="host_country.slug", allow_null=True, help_text="Its slug."
+        source="host_country.slug", allow_null=True, help_text=_("Its slug.")
     )
     city = serializers.CharField()
     website = serializers.CharField()
