@@ -49,11 +49,14 @@ class PublicView(APIView):
     """A read-only view of public data: GET and HEAD (OPTIONS is the CORS preflight).
 
     `parameters` names the query parameters the view accepts; `build(request, params,
-    **kwargs)` makes the response's data.
+    **kwargs)` makes the response's data, or raises ParameterError.
     """
 
     http_method_names = ["get", "head", "options"]
     parameters = frozenset()
+    # Whether build() refuses unknown parameters (`self.errors`) with its own errors, so that
+    # one 400 names every wrong parameter.
+    collects_errors = False
 
     def initial(self, request, *args, **kwargs):
         query_params(request)  # a 400 before content negotiation reads too many parameters
@@ -62,9 +65,10 @@ class PublicView(APIView):
     def get(self, request, **kwargs):
         params = query_params(request)
         unknown = sorted(set(params) - set(self.parameters))
-        if unknown:
-            message = _("This parameter is unknown here: see the documentation.")
-            raise ParameterError({name[:50]: [message] for name in unknown[:20]})
+        message = _("This parameter is unknown here: see the documentation.")
+        self.errors = {name[:50]: [message] for name in unknown[:20]}
+        if self.errors and not self.collects_errors:
+            raise ParameterError(self.errors)
         self.state = freshness.current()
         query = freshness.canonical_query(params, self.parameters).urlencode()
         parts = (VERSION, freshness.release(), get_language(), request.path, query)

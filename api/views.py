@@ -133,8 +133,10 @@ class NewsListView(PublicView):
     def get(self, request, **kwargs):
         return super().get(request, **kwargs)
 
+    collects_errors = True
+
     def build(self, request, params):
-        errors = {}
+        errors = dict(self.errors)  # the unknown parameters
         size = _page_size(params, errors)
         wanted = _facets(params, errors)
         filters = params.copy()
