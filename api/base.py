@@ -73,7 +73,7 @@ class PublicView(APIView):
         query = freshness.canonical_query(params, self.parameters).urlencode()
         parts = (VERSION, freshness.release(), get_language(), request.path, query)
         etag = self.state.etag("api", *parts)
-        if _etag_matches(request, etag):
+        if not self.errors and _etag_matches(request, etag):
             response = Response(status=status.HTTP_304_NOT_MODIFIED)
         else:
             response = Response(self.build(request, params, **kwargs))

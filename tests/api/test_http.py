@@ -56,6 +56,14 @@ def test_if_modified_since_is_answered(client, world):
     assert again.status_code == 304
 
 
+def test_an_unknown_parameter_is_refused_even_with_a_current_etag(client, world):
+    etag = client.get("/api/v1/news/?kind=news")["ETag"]
+
+    response = client.get("/api/v1/news/?kind=news&colour=red", headers={"If-None-Match": etag})
+
+    assert response.status_code == 400
+
+
 def test_errors_are_never_304(client, world):
     response = client.get("/api/v1/news/no-such-item/", headers={"If-None-Match": "*"})
 
