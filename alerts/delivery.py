@@ -123,9 +123,17 @@ def send_batch(item_id, subscription_ids):
     mail, in its own statement (autocommit). The window is between the two: a worker that
     dies after the server's "250 OK" and before the mark sends that one mail again when the
     job is retried. Everything marked before is not sent again; nothing unmarked is lost.
-    A job delivered twice at once (a broker redelivering a job that outlived its visibility
-    timeout) could send the same row twice in that window too; batches are small and fast.
+    The batch is claimed first (claim()): a second copy of the job running at the same time
+    (a broker redelivering a job that outlived its visibility timeout) sends nothing.
     """
+    with claim(item_id, min(subscription_ids, default=0)) as claimed:
+        if not claimed:
+            log.info("Alerts: batch of item %s is being sent by another job.", item_id)
+            return 0
+        return _send_batch(item_id, subscription_ids)
+
+
+def _send_batch(item_id, subscription_ids):
     from alerts import emails  # SIGN-UP's module: the messages' content
 
     rows = list(
@@ -149,6 +157,28 @@ def send_batch(item_id, subscription_ids):
             if _deliver(message, smtp, row):
                 sent += 1
     return sent
+
+
+@contextmanager
+def claim(item_id, first_subscription_id):
+    """Whether this job holds the batch (of `item_id`, or of the digests when it is None,
+    named by its first subscription): a PostgreSQL advisory lock of the session, not of a
+    transaction (each mark commits on its own), released at the end or when the worker's
+    connection dies with it. Elsewhere (SQLite, one process) always held."""
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    first = first_subscription_id & 0xFFFFFFFF
+    key = -(first + 1) if item_id is None else item_id << 32 | first
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+        claimed = cursor.fetchone()[0]
+    try:
+        yield claimed
+    finally:
+        if claimed:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
 
 
 @contextmanager
@@ -199,6 +229,14 @@ def digest_subscriptions():
 def send_digests(subscription_ids):
     """Send each of `subscription_ids` one email with all its items not yet sent that are
     still public, and mark them; rows of items no longer public are forgotten."""
+    with claim(None, min(subscription_ids, default=0)) as claimed:
+        if not claimed:
+            log.info("Alerts: these digests are being sent by another job.")
+            return 0
+        return _send_digests(subscription_ids)
+
+
+def _send_digests(subscription_ids):
     from alerts import emails
 
     waiting = {}

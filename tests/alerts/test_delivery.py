@@ -10,7 +10,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 
@@ -386,3 +386,32 @@ def test_a_broker_away_fails_no_publishing_and_the_scheduler_announces_later(
 
     [alert] = smtp_server.to("water@example.org")
     assert "Rivers" in text_of(alert)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="advisory locks: PostgreSQL")
+def test_a_batch_sent_by_another_job_at_the_same_time_is_not_sent_twice(
+    smtp_server, committed, water
+):
+    subscription = subscribe("water@example.org", "field=water-security")
+    item = draft("Rivers", water)
+    NewsItem.objects.filter(pk=item.pk).update(
+        status=NewsItem.Status.PUBLISHED, published_at=timezone.now()
+    )
+    batches = []
+    with committed():
+        delivery.announce([item.pk], queue_batch=lambda *batch: batches.append(batch))
+    [batch] = batches
+
+    other_job = connections.create_connection("default")  # a second worker's connection
+    try:
+        with other_job.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [item.pk << 32 | subscription.pk])
+        assert tasks.send_batch.delay(*batch).get() == 0
+        assert smtp_server.messages == []
+        with other_job.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [item.pk << 32 | subscription.pk])
+    finally:
+        other_job.close()
+
+    assert tasks.send_batch.delay(*batch).get() == 1
+    assert len(smtp_server.to("water@example.org")) == 1
