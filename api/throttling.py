@@ -24,3 +24,20 @@ class ClientRateThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": client_ip(request)}
+
+
+class SearchRateThrottle(ClientRateThrottle):
+    """Searches (`?q=…`) also count against the site's own search limit, NEWS_SEARCH_RATE, so
+    the API is no way around it."""
+
+    scope = "api-search"
+
+    def get_rate(self):
+        return settings.NEWS_SEARCH_RATE
+
+    def get_cache_key(self, request, view):
+        try:
+            searching = request.query_params.get("q", "").strip()
+        except Exception:  # unreadable parameters: refused by the view, nothing to count
+            return None
+        return super().get_cache_key(request, view) if searching else None

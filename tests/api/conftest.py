@@ -17,6 +17,7 @@ from tests.factories import (
 def _generous_rate(settings):
     """Tests make many requests from one address; the rate limit's own tests lower it."""
     settings.API_RATE = "100000/m"
+    settings.NEWS_SEARCH_RATE = "100000/m"
 
 
 class World:

@@ -171,3 +171,12 @@ def test_head_is_answered_like_get_without_a_body(client, world):
     assert head.status_code == 200
     assert head.content == b""
     assert head["ETag"] == get["ETag"]
+
+
+def test_searches_also_count_against_the_sites_search_limit(client, world, settings):
+    settings.NEWS_SEARCH_RATE = "2/m"
+
+    searches = [client.get("/api/v1/news/?q=water").status_code for _ in range(3)]
+
+    assert searches == [200, 200, 429]
+    assert client.get("/api/v1/news/?field=security").status_code == 200
