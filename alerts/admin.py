@@ -65,5 +65,10 @@ class SubscriptionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def get_urls(self):
+        """No add page at all: alerts are made by visitors signing up."""
+        add = f"{self.opts.app_label}_{self.opts.model_name}_add"
+        return [pattern for pattern in super().get_urls() if pattern.name != add]
+
     def has_change_permission(self, request, obj=None):
         return False
