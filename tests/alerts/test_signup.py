@@ -227,7 +227,7 @@ def test_sign_ups_never_confirmed_are_forgotten_once_their_link_has_expired(
 ):
     old = timezone.now() - datetime.timedelta(days=8)
     never = Subscription.objects.create(email="never@example.org", query="")
-    recent = Subscription.objects.create(email="recent@example.org", query="")
+    Subscription.objects.create(email="recent@example.org", query="")
     kept = Subscription.objects.create(email="kept@example.org", query="", confirmed_at=old)
     Subscription.objects.filter(pk__in=[never.pk, kept.pk]).update(created_at=old)
 
