@@ -5,7 +5,7 @@
    (alerts/matching.py) and writes one Sent row per subscription and item, in batches.
 2. Each batch of immediate subscriptions is one send_batch job (alerts/tasks.py): one email
    per subscription, over one SMTP connection. Daily subscriptions keep their rows for the
-   digest (send_digest()).
+   digest (send_digests()).
 3. A row is marked sent after its mail is accepted by the SMTP server; a job run again after
    a crash sends only the rows not marked (see send_batch() for the window left).
 """
@@ -154,7 +154,7 @@ def _send_batch(item_id, subscription_ids):
     with mail.get_connection() as smtp, marks_without_waiting_for_disk():
         for row in rows:
             message = emails.alert_message(row.subscription, items)
-            if _deliver(message, smtp, row):
+            if _deliver(message, smtp, [row]):
                 sent += 1
     return sent
 
@@ -199,18 +199,22 @@ def marks_without_waiting_for_disk():
             cursor.execute("SET synchronous_commit TO DEFAULT")
 
 
-def _deliver(message, smtp, row):
-    """Send `message` for sent-log row `row` and mark the row; an address the server refuses
-    is logged and its row forgotten. Other SMTP failures raise: the job is retried."""
+def _deliver(message, smtp, rows):
+    """Send `message`, which tells of the sent-log `rows` (one subscription's), and mark
+    them; an address the server refuses is logged and its rows forgotten (retrying would
+    not help). Other SMTP failures raise: the job is retried."""
     message.connection = smtp
     try:
         message.send()
     except smtplib.SMTPRecipientsRefused:
-        log.warning("Alerts: the SMTP server refused subscription %s's address.", row.pk)
-        Sent.objects.filter(pk=row.pk).delete()
+        log.warning(
+            "Alerts: the SMTP server refused the address of subscription %s.",
+            rows[0].subscription_id,
+        )
+        Sent.objects.filter(pk__in=[row.pk for row in rows]).delete()
         return False
     # The window of a duplicate: accepted by the server, not yet marked.
-    Sent.objects.filter(pk=row.pk).update(sent_at=timezone.now())
+    Sent.objects.filter(pk__in=[row.pk for row in rows]).update(sent_at=timezone.now())
     return True
 
 
@@ -257,11 +261,9 @@ def _send_digests(subscription_ids):
                 continue
             items = emails.read_items([row.item_id for row in rows])
             message = emails.alert_message(subscription, items, digest=True)
-            message.connection = smtp
-            message.send()
-            # The window of a duplicate digest: accepted by the server, not yet marked.
-            now = timezone.now()
-            Sent.objects.filter(pk__in=[row.pk for row in rows]).update(sent_at=now)
-            Subscription.objects.filter(pk=subscription_id).update(last_digest_at=now)
-            sent += 1
+            if _deliver(message, smtp, rows):
+                Subscription.objects.filter(pk=subscription_id).update(
+                    last_digest_at=timezone.now()
+                )
+                sent += 1
     return sent

@@ -415,3 +415,41 @@ def test_a_batch_sent_by_another_job_at_the_same_time_is_not_sent_twice(
 
     assert tasks.send_batch.delay(*batch).get() == 1
     assert len(smtp_server.to("water@example.org")) == 1
+
+
+@pytest.fixture
+def refusing_smtp_server(smtp_server, settings):
+    """The test's SMTP server, but one that refuses the addresses at refused.example.org."""
+    from aiosmtpd.controller import Controller
+
+    from tests.alerts.conftest import free_port
+
+    class Refusing(type(smtp_server)):
+        async def handle_RCPT(self, server, session, envelope, address, options):
+            if address.endswith("@refused.example.org"):
+                return "550 No such user"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+    inbox = Refusing()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_PORT = controller.port
+    try:
+        yield inbox
+    finally:
+        controller.stop()
+
+
+def test_an_address_the_server_refuses_is_forgotten_and_the_others_are_sent(
+    refusing_smtp_server, committed, water
+):
+    subscribe("gone@refused.example.org", "field=water-security")
+    subscribe("water@example.org", "field=water-security")
+
+    item = publish(draft("Rivers", water), committed)
+
+    assert len(refusing_smtp_server.to("water@example.org")) == 1
+    [row] = Sent.objects.filter(item=item)  # the refused address's row is gone
+    assert row.subscription.email == "water@example.org"
+    assert row.sent_at is not None
