@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core import mail
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from alerts import matching
@@ -98,7 +99,7 @@ def due_items(now=None):
     return list(
         NewsItem.objects.published()
         .filter(published_at__gt=now - CATCH_UP)
-        .exclude(pk__in=Announcement.objects.values("item_id"))
+        .exclude(Exists(Announcement.objects.filter(item=OuterRef("pk"))))
         .order_by("published_at", "pk")
         .values_list("pk", flat=True)
     )
