@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core import mail
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from alerts import matching
@@ -219,12 +219,14 @@ def _deliver(message, smtp, rows):
     return True
 
 
-def digest_subscriptions():
-    """Ids of daily subscriptions with items waiting."""
+def digest_subscriptions(now=None):
+    """Ids of daily subscriptions with items waiting, and of any subscription with an item
+    waiting for longer than CATCH_UP: its job gave up (the SMTP server was away for hours), or
+    it changed from daily to immediate with items still waiting for the digest."""
+    now = now or timezone.now()
+    daily = Q(subscription__frequency=Subscription.Frequency.DAILY)
     return list(
-        Sent.objects.filter(
-            sent_at__isnull=True, subscription__frequency=Subscription.Frequency.DAILY
-        )
+        Sent.objects.filter(daily | Q(queued_at__lt=now - CATCH_UP), sent_at__isnull=True)
         .order_by("subscription_id")
         .values_list("subscription_id", flat=True)
         .distinct()
@@ -233,7 +235,8 @@ def digest_subscriptions():
 
 def send_digests(subscription_ids):
     """Send each of `subscription_ids` one email with all its items not yet sent that are
-    still public, and mark them; rows of items no longer public are forgotten."""
+    still public (a digest for daily subscriptions), and mark them; rows of items no longer
+    public are forgotten."""
     with claim(None, min(subscription_ids, default=0)) as claimed:
         if not claimed:
             log.info("Alerts: these digests are being sent by another job.")
@@ -261,7 +264,8 @@ def _send_digests(subscription_ids):
             if not rows or subscription is None:
                 continue
             items = emails.read_items([row.item_id for row in rows])
-            message = emails.alert_message(subscription, items, digest=True)
+            daily = subscription.frequency == Subscription.Frequency.DAILY
+            message = emails.alert_message(subscription, items, digest=daily)
             if _deliver(message, smtp, rows):
                 Subscription.objects.filter(pk=subscription_id).update(
                     last_digest_at=timezone.now()

@@ -453,3 +453,25 @@ def test_an_address_the_server_refuses_is_forgotten_and_the_others_are_sent(
     [row] = Sent.objects.filter(item=item)  # the refused address's row is gone
     assert row.subscription.email == "water@example.org"
     assert row.sent_at is not None
+
+
+def test_alerts_left_unsent_for_a_day_go_out_with_the_digests(smtp_server, committed, water):
+    subscription = subscribe("water@example.org", "field=water-security")
+    item = draft("Rivers", water)
+    NewsItem.objects.filter(pk=item.pk).update(
+        status=NewsItem.Status.PUBLISHED, published_at=timezone.now()
+    )
+    with committed():  # announced, but its batch never ran (the job gave up)
+        delivery.announce([item.pk], queue_batch=lambda *batch: None)
+    with committed():
+        tasks.send_digests.delay()
+    assert smtp_server.messages == []  # an immediate alert is not a day late yet
+
+    Sent.objects.filter(subscription=subscription).update(
+        queued_at=timezone.now() - datetime.timedelta(days=1, minutes=1)
+    )
+    with committed():
+        tasks.send_digests.delay()
+
+    [alert] = smtp_server.to("water@example.org")
+    assert "Rivers" in text_of(alert)
