@@ -356,15 +356,22 @@ def test_a_stored_query_that_no_longer_reads_is_skipped_and_logged(
     assert "a-field-since-deleted" in caplog.text
 
 
-def test_publishing_queues_and_sends_nothing_before_the_commit(smtp_server, water):
+def test_publishing_sends_nothing_before_its_transaction_commits(
+    smtp_server, water, committed, django_capture_on_commit_callbacks
+):
     subscribe("water@example.org", "field=water-security")
     item = draft("Rivers", water)
-    item.status = NewsItem.Status.PUBLISHED
-    item.save()  # still inside the test's transaction: nothing committed, nothing queued
+    with django_capture_on_commit_callbacks() as waiting:
+        item.status = NewsItem.Status.PUBLISHED
+        item.save()
 
-    assert smtp_server.messages == []
+    assert smtp_server.messages == []  # the request is over: nothing was sent in it
     assert not Announcement.objects.exists()
-    assert connection.run_on_commit  # the announcement waits for the commit
+
+    with committed():  # the commit
+        for callback in waiting:
+            callback()
+    assert len(smtp_server.to("water@example.org")) == 1
 
 
 def test_a_broker_away_fails_no_publishing_and_the_scheduler_announces_later(
