@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.generic import DetailView, View
 
+from addresses.redirects import FollowsOldSlugs
 from news.attachments import download_name
 from news.images import social_image
 from news.models import RELATION_NAMES, RELATIONS, Attachment, NewsItem
@@ -29,8 +30,9 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 PAGE_RELATIONS = [*RELATION_NAMES, "attachments"]
 
 
-class ItemView(PublicPageMixin, DetailView):
-    """An item's public page; a withdrawn item keeps it, under its withdrawal notice."""
+class ItemView(PublicPageMixin, FollowsOldSlugs, DetailView):
+    """An item's public page; a withdrawn item keeps it, under its withdrawal notice. A slug
+    the item had redirects to it (addresses/)."""
 
     template_name = "newsroom/detail.html"
     context_object_name = "item"

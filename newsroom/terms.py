@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.generic import DetailView
 
+from addresses.redirects import FollowsOldSlugs
 from newsroom.facets import GROUP_NAMES
 from newsroom.public import PublicPageMixin
 from structures.models import Structure
@@ -16,8 +17,9 @@ from taxonomy.models import Chairpersonship, Country, FieldOfWork, MeetingSeries
 LATEST_NEWS = 20
 
 
-class TermView(PublicPageMixin, DetailView):
-    """A term's page: the term, and as `latest` the newest of its news()."""
+class TermView(PublicPageMixin, FollowsOldSlugs, DetailView):
+    """A term's page: the term, and as `latest` the newest of its news(). A slug the term had
+    redirects to it (addresses/)."""
 
     # Made anew for each visitor, as they always were.
     conditional = False

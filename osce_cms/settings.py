@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "api",  # the public JSON API, /api/v1/ (README, "API")
     "alerts",  # email alerts for any list view (README, "Email alerts")
+    "addresses",  # old slugs redirect to the current address (README, "Stable addresses")
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 
+from addresses.admin import warn_slug_changed
 from news.admin.history import NewsRevisionAdmin
 from news.admin.workflow import StatusListFilter, WorkflowAdminMixin
 from news.forms import NewsItemAdminForm
@@ -169,6 +170,8 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
         super().save_model(request, obj, form, change)
         if "image" in form.changed_data:
             make_renditions(obj)
+        if change and "slug" in form.changed_data:
+            warn_slug_changed(request, obj, form.initial.get("slug"))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
