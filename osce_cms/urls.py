@@ -6,6 +6,8 @@ from django.urls import include, path
 from osce_cms import views as site_views
 
 urlpatterns = [
+    # Embargo links and their admin pages, before the admin's catch-all (embargoes/urls.py).
+    path("", include("embargoes.urls")),
     path("admin/", admin.site.urls),
     path("healthz/", site_views.healthz, name="healthz"),
     path("readyz/", site_views.readyz, name="readyz"),
