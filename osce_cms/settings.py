@@ -92,8 +92,8 @@ INSTALLED_APPS = [
     "corsheaders",
     "api",  # the public JSON API, /api/v1/ (README, "API")
     "alerts",  # email alerts for any list view (README, "Email alerts")
-    "embargoes",  # named embargoes and the editorial calendar (README, "Embargoes")
     "addresses",  # old slugs redirect to the current address (README, "Stable addresses")
+    "audit",  # the site-wide audit log (README, "Audit log")
 ]
 
 MIDDLEWARE = [
@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The request whose user and address the audit log records (audit/middleware.py).
+    "audit.middleware.AuditRequestMiddleware",
     # Staff sessions end when idle and after a working day (osce_cms/sessions.py).
     "osce_cms.sessions.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -521,4 +523,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "alerts.tasks.send_digests",
         "schedule": crontab(minute=0, hour=ALERTS_DIGEST_HOUR),
     },
+    # The audit log forgets entries past AUDIT_RETENTION_DAYS (audit/retention.py).
+    "audit-prune": {"task": "audit.tasks.prune", "schedule": crontab(minute=30, hour=3)},
 }
+
+# Audit log (audit/, README "Audit log"): days an entry is kept before prune_audit deletes it.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 730)
+if AUDIT_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(
+        f"AUDIT_RETENTION_DAYS must be at least 1, not {AUDIT_RETENTION_DAYS}."
+    )

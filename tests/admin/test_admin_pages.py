@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 
 from alerts.models import Subscription
+from audit.models import Entry
 from tests.factories import (
     AttachmentFactory,
     ChairpersonshipFactory,
@@ -53,9 +54,13 @@ BUILDERS = {
     "alerts.Subscription": lambda: Subscription.objects.create(
         email=f"reader{Subscription.objects.count()}@example.org", query="year=2025"
     ),
+    "audit.Entry": lambda: Entry.objects.create(
+        action=Entry.Action.CHANGE, model="taxonomy.country", object_repr="Audited", origin="system"
+    ),
 }
-# Admins without an add page: alert subscriptions come from visitors (alerts/admin.py).
-WITHOUT_ADD = {"alerts.Subscription"}
+# Admins without an add page: alert subscriptions come from visitors (alerts/admin.py), audit
+# entries from the writes they record (audit/admin.py).
+WITHOUT_ADD = {"alerts.Subscription", "audit.Entry"}
 
 REGISTERED = sorted(admin.site._registry.items(), key=lambda entry: entry[0]._meta.label)
 REGISTERED_IDS = [model._meta.label for model, _ in REGISTERED]
