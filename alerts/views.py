@@ -184,8 +184,8 @@ def _subscription(token, purpose):
     found = tokens.read(token, purpose)
     if found is None:
         return None, None
-    pk, email = found
-    return Subscription.objects.filter(pk=pk, email=email).first(), found
+    subscription = Subscription.objects.filter(pk=found[0]).first()
+    return (subscription if tokens.names(found, subscription) else None), found
 
 
 def _bad_link(request, purpose):
@@ -334,15 +334,14 @@ def unsubscribe(request, token):
     """GET: a page with one button. POST (also RFC 8058's one-click post from a mail client,
     "List-Unsubscribe=One-Click", with no cookie): the subscription and its sent log are
     deleted. The answer is the same when it was already gone."""
-    found = tokens.read(token, tokens.UNSUBSCRIBE)
+    subscription, found = _subscription(token, tokens.UNSUBSCRIBE)
     if found is None:
         return _bad_link(request, tokens.UNSUBSCRIBE)
-    pk, email = found
     if request.method == "POST":
         # The sent log goes with it (on_delete=CASCADE): nothing of this alert is kept.
-        Subscription.objects.filter(pk=pk, email=email).delete()
+        if subscription is not None:
+            subscription.delete()
         return _page(request, "alerts/unsubscribed.html")
-    subscription = Subscription.objects.filter(pk=pk, email=email).first()
     if subscription is None:
         return _page(request, "alerts/unsubscribed.html")
     context = {"subscription": subscription, "filters": describe(subscription.query)}
