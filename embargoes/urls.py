@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import path
 
 from embargoes import admin as embargo_admin
-from embargoes import views
+from embargoes import calendar, views
 
 app_name = "embargoes"
 
@@ -21,6 +21,7 @@ urlpatterns = [
         views.embargoed_attachment,
         name="attachment",
     ),
+    path("admin/embargoes/calendar/", staff(calendar.calendar_view), name="calendar"),
     path("admin/embargoes/share/<int:pk>/", staff(embargo_admin.share_view), name="share"),
     path(
         "admin/embargoes/share/<int:pk>/recipients/",

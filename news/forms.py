@@ -55,6 +55,7 @@ class NewsItemAdminForm(EditConflictMixin, forms.ModelForm):
             "image_focal_y",
             "date_issued",
             "published_at",
+            "planned_for",
             "withdrawal_notice",
         ]
         # The status is the form's own field below, never written onto the item by the form:

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "api",  # the public JSON API, /api/v1/ (README, "API")
     "alerts",  # email alerts for any list view (README, "Email alerts")
+    "embargoes",  # named embargoes and the editorial calendar (README, "Embargoes")
     "addresses",  # old slugs redirect to the current address (README, "Stable addresses")
     "audit",  # the site-wide audit log (README, "Audit log")
 ]

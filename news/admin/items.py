@@ -114,6 +114,7 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
                         "status",
                         "date_issued",
                         "published_at",
+                        "planned_for",
                         "missing_for_publication",
                         "withdrawn_at",
                         "withdrawal_notice",

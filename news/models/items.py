@@ -191,6 +191,15 @@ class NewsItem(models.Model):
         blank=True,
         help_text=_("When it becomes public. Set on publishing if left empty."),
     )
+    planned_for = models.DateField(
+        _("planned for"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day you plan to publish it, for the editorial calendar. It publishes "
+            "nothing: schedule or publish it when it is ready."
+        ),
+    )
     withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
     search_vector = SearchVectorField(
         _("search index"),
@@ -235,6 +244,12 @@ class NewsItem(models.Model):
             ),
         ]
         indexes = [
+            # The editorial calendar (embargoes/calendar.py): drafts planned for a month.
+            models.Index(
+                fields=["planned_for"],
+                name="news_planned_for_idx",
+                condition=models.Q(planned_for__isnull=False),
+            ),
             # The public list, newest first: published() ordered by date issued. With the
             # publication time in it, a page of ids is read from the index alone (PostgreSQL).
             models.Index(

@@ -16,6 +16,7 @@ from tests.workflow.conftest import (  # noqa: F401  (fixtures)
     field_of_work,
     login,
     mission_serbia,
+    outsider_staff,
     publisher_secretariat_unit,
     publisher_serbia,
     secretariat,
