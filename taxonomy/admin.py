@@ -14,7 +14,7 @@ class FieldOfWorkAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
-    fields = ["name", "slug", "parent", "description", "order"]
+    fields = ["name", "slug", "parent", "description", "order", "is_retired"]
 
 
 @admin.register(MeetingSeries)
@@ -22,7 +22,7 @@ class MeetingSeriesAdmin(admin.ModelAdmin):
     list_display = ["name", "order"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "description", "order"]
+    fields = ["name", "slug", "description", "order", "is_retired"]
 
 
 @admin.register(Country)
@@ -31,7 +31,7 @@ class CountryAdmin(admin.ModelAdmin):
     list_filter = ["group"]
     search_fields = ["name", "=iso_code", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "iso_code", "group"]
+    fields = ["name", "slug", "iso_code", "group", "is_retired"]
 
 
 @admin.register(Chairpersonship)

@@ -66,6 +66,14 @@ class FieldOfWork(models.Model):
         help_text=_("One or two sentences shown on its page."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_retired = models.BooleanField(
+        _("retired"),
+        default=False,
+        help_text=_(
+            "A retired term is no longer offered for tagging news; the items that have it "
+            "keep it, and its page stays. Adding it to a public item asks for a confirmation."
+        ),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent field"),
@@ -106,6 +114,15 @@ class MeetingSeries(models.Model):
         _("short description"), blank=True, validators=[validate_no_control_characters]
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_retired = models.BooleanField(
+        _("retired"),
+        default=False,
+        help_text=_(
+            "A retired (closed) series is no longer offered for tagging news; the items that "
+            "have it keep it, and its page stays. Adding it to a public item asks for a "
+            "confirmation."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -137,6 +154,14 @@ class Country(models.Model):
     )
     group = models.CharField(
         _("group"), max_length=24, choices=Group.choices, default=Group.PARTICIPATING_STATE
+    )
+    is_retired = models.BooleanField(
+        _("retired"),
+        default=False,
+        help_text=_(
+            "A retired term is no longer offered for tagging news; the items that have it "
+            "keep it, and its page stays. Adding it to a public item asks for a confirmation."
+        ),
     )
 
     class Meta:

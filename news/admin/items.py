@@ -13,9 +13,9 @@ from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from addresses.admin import warn_slug_changed
+from news.admin.guardrails import LiveItemGuardrailForm
 from news.admin.history import NewsRevisionAdmin
 from news.admin.workflow import StatusListFilter, WorkflowAdminMixin
-from news.forms import NewsItemAdminForm
 from news.images import LeadImageFormField, make_renditions
 from news.kept_posts import KeepTypedTextMixin
 from news.models import RELATION_NAMES, Attachment, NewsItem
@@ -40,7 +40,7 @@ class AttachmentInline(admin.TabularInline):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
-    form = NewsItemAdminForm
+    form = LiveItemGuardrailForm
     inlines = [AttachmentInline]
     # The lead image's content is checked by NewsItem.clean(), which names what is wrong.
     formfield_overrides = {models.ImageField: {"form_class": LeadImageFormField}}

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
+from news.admin.guardrails import RetiredTermsNotOfferedMixin
 from news.models import NewsItem, NewsSupportingStructure, Tag
 from structures.admin import StructureAdmin
 from structures.models import Structure
@@ -142,17 +143,17 @@ def replace(model, admin_class):
     admin.site.register(model, admin_class)
 
 
-class FieldOfWorkNewsAdmin(NewsCountAdminMixin, FieldOfWorkAdmin):
+class FieldOfWorkNewsAdmin(RetiredTermsNotOfferedMixin, NewsCountAdminMixin, FieldOfWorkAdmin):
     list_display = [*FieldOfWorkAdmin.list_display, "news_count"]
     list_filter = [UsedByNewsListFilter, *FieldOfWorkAdmin.list_filter]
 
 
-class MeetingSeriesNewsAdmin(NewsCountAdminMixin, MeetingSeriesAdmin):
+class MeetingSeriesNewsAdmin(RetiredTermsNotOfferedMixin, NewsCountAdminMixin, MeetingSeriesAdmin):
     list_display = [*MeetingSeriesAdmin.list_display, "news_count"]
     list_filter = [UsedByNewsListFilter]
 
 
-class CountryNewsAdmin(NewsCountAdminMixin, CountryAdmin):
+class CountryNewsAdmin(RetiredTermsNotOfferedMixin, NewsCountAdminMixin, CountryAdmin):
     list_display = [*CountryAdmin.list_display, "news_count"]
     list_filter = [*CountryAdmin.list_filter, UsedByNewsListFilter]
 
