@@ -11,17 +11,19 @@ from django.apps import apps
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from audit.log import HIDDEN, is_secret, plain, record
+from audit.log import HIDDEN, actor, is_secret, plain, record
 from audit.models import Entry
 
 Action = Entry.Action
 
-# Apps whose every model is logged: content, taxonomy, roles, embargoes.
+# Apps whose every model is logged: content, taxonomy, roles, embargoes (shares, revokes).
 AUDITED_APPS = {"news", "embargoes", "taxonomy", "structures", "auth"}
-# Apps whose deletions only are logged (a subscription removed by staff).
-DELETIONS_ONLY_APPS = {"alerts"}
-# Rows that are no one's act: a form kept across an expired session (news/kept_posts.py).
-NOT_AUDITED = {"news.keptpost"}
+# Apps whose deletions by staff only are logged (a subscription removed in the admin): a
+# reader's own unsubscribing leaves nothing of the alert, its address included.
+STAFF_DELETIONS_APPS = {"alerts"}
+# Rows that are no one's act, or a log of their own: a form kept across an expired session
+# (news/kept_posts.py), an embargo link's openings (embargoes: a recipient reading).
+NOT_AUDITED = {"news.keptpost", "embargoes.opening"}
 # Saves that change nothing but these are not logged (signing in, the edit time).
 ROUTINE_FIELDS = {"last_login", "updated_at"}
 
@@ -47,7 +49,12 @@ def is_audited(model, deletion=False):
         return False
     if opts.label_lower in NOT_AUDITED or model in through_models():
         return False
-    return opts.app_label in AUDITED_APPS or (deletion and opts.app_label in DELETIONS_ONLY_APPS)
+    if opts.app_label in STAFF_DELETIONS_APPS:
+        if not deletion:
+            return False
+        user, _origin = actor()
+        return user is not None and user.is_staff
+    return opts.app_label in AUDITED_APPS
 
 
 def logged_fields(model, update_fields=None):

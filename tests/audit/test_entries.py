@@ -5,11 +5,15 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
 from alerts.models import Subscription
+from audit.middleware import current_request
 from audit.models import Entry
+from embargoes import services as embargo_services
+from embargoes.models import Opening
 from news.models import NewsItem, PreviewLink, Transition
 from news.revisions import saved_state
 from structures.models import FormerName, Membership
@@ -310,3 +314,37 @@ def test_reading_the_public_site_logs_nothing(client):
     ]:
         assert client.get(url).status_code == 200
     assert Entry.objects.count() == before
+
+
+def test_a_reader_unsubscribing_leaves_nothing_of_the_alert_in_the_log():
+    subscription = Subscription.objects.create(email="reader@example.org", query="year=2025")
+    subscription.delete()  # as the unsubscribe link does, with no staff member signed in
+    assert not Entry.objects.filter(model="alerts.subscription").exists()
+    assert "reader@example.org" not in str(Entry.objects.values_list("object_repr", "changes"))
+
+
+def test_embargo_actions_are_logged_and_a_recipients_openings_are_not(superuser_client, superuser):
+    item = NewsItemFactory(status=NewsItem.Status.DRAFT)
+    lifts_at = timezone.now() + datetime.timedelta(days=1)
+    request = RequestFactory(REMOTE_ADDR=CLIENT_IP).post("/admin/")
+    request.user = superuser
+    token = current_request.set(request)
+    try:
+        embargo = embargo_services.set_embargo(item, superuser, lifts_at)
+        (recipient,) = embargo_services.add_recipients(embargo, superuser, ["desk@example.org"])
+        embargo_services.revoke(recipient, superuser)
+    finally:
+        current_request.reset(token)
+    Opening.objects.create(recipient=recipient)
+
+    (made,) = entries_for(embargo)
+    assert made.action == Action.CREATE
+    assert_by(made, superuser)
+    added, revoked = entries_for(recipient)
+    assert (added.action, added.object_repr) == (Action.CREATE, "desk@example.org")
+    assert revoked.changes.keys() == {"revoked_at"}
+    assert_by(revoked, superuser)
+    assert [
+        e.changes["status"]["after"] for e in entries_for(item) if e.action == Action.STATE
+    ] == ["published"]
+    assert not Entry.objects.filter(model="embargoes.opening").exists()
