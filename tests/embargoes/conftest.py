@@ -10,6 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from embargoes import services
+from tests.alerts.conftest import smtp_server  # noqa: F401  (fixture)
 from tests.factories import NewsItemFactory
 from tests.workflow.conftest import (  # noqa: F401  (fixtures)
     editor,

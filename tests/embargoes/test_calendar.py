@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -192,3 +194,17 @@ def test_the_planned_day_is_on_the_news_form(login, editor):
     assert 'name="planned_for"' in page.content.decode()
     assert page.context["adminform"].form.initial["planned_for"] == datetime.date(2030, 3, 5)
     assert NewsItem.objects.get(pk=draft.pk).planned_for == datetime.date(2030, 3, 5)
+
+
+def test_the_number_of_queries_does_not_grow_with_the_entries(login, editor, plan, mission_serbia):
+    client = login(editor)
+    client.get(CALENDAR, {"date": "2030-03-01"})  # the session, once
+    with CaptureQueriesContext(connection) as few:
+        client.get(CALENDAR, {"date": "2030-03-01"})
+    for day in range(1, 29):
+        PublishedNewsFactory(published_at=at(2030, 3, day), lead_structure=mission_serbia)
+        NewsItemFactory(planned_for=datetime.date(2030, 3, day))
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(CALENDAR, {"date": "2030-03-01"})
+    assert response.context["count"] == 3 + 2 * 28
+    assert len(many) == len(few)

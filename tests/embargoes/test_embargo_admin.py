@@ -11,7 +11,7 @@ from embargoes import services
 from embargoes.models import Embargo, Opening, Recipient
 from news.models import NewsItem
 from tests.embargoes.conftest import links_sent
-from tests.factories import NewsItemFactory, PublishedNewsFactory
+from tests.factories import NewsItemFactory, PublishedNewsFactory, StructureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +182,22 @@ def test_a_scheduled_item_embargoed_moves_to_the_embargo_time(editor, lifts_at):
 
     scheduled.refresh_from_db()
     assert scheduled.published_at == lifts_at and scheduled.is_scheduled()
+
+
+def test_a_closed_issuer_must_be_confirmed_as_when_publishing(login, editor, lifts_at):
+    closed = StructureFactory(name="Special Monitoring Mission", is_active=False)
+    item = NewsItemFactory(lead_structure=closed)
+    admin = login(editor)
+
+    page = admin.get(share_url(item)).content.decode()
+    assert "Special Monitoring Mission has closed." in page
+    refused = admin.post(share_url(item), {"lifts_at": local_input(lifts_at)})
+    assert refused.status_code == 400
+    assert "Confirm that it should be published anyway" in refused.content.decode()
+    item.refresh_from_db()
+    assert item.status == NewsItem.Status.DRAFT
+
+    confirmed = admin.post(share_url(item), {"lifts_at": local_input(lifts_at), "confirmed": "on"})
+    assert confirmed.status_code == 302
+    item.refresh_from_db()
+    assert item.is_scheduled()

@@ -1,6 +1,7 @@
 """A journalist reads an embargoed item through their own link, until it is released."""
 
 import datetime
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
@@ -10,7 +11,7 @@ from django.utils import timezone
 from embargoes import services
 from embargoes.models import Opening, Recipient, digest
 from news.models import NewsItem, Transition
-from tests.embargoes.conftest import links_sent
+from tests.embargoes.conftest import LINK, links_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +188,35 @@ def test_no_link_is_sent_once_released(embargo, editor):
     with pytest.raises(services.Refused):
         services.add_recipients(embargo, editor, ["ana@example.org"])
     assert mail.outbox == []
+
+
+def test_the_link_arrives_through_a_real_smtp_server_in_text_and_html(
+    smtp_server, settings, embargo, editor, django_capture_on_commit_callbacks, client
+):
+    settings.SITE_BASE_URL = "https://news.example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_recipients(embargo, editor, ["ana@example.org"])
+
+    [received] = smtp_server.to("ana@example.org")
+    plain = received.get_body(("plain",)).get_content()
+    html = received.get_body(("html",)).get_content()
+    [url] = LINK.findall(plain)
+    assert url.startswith("https://news.example.org/embargo/")
+    assert f'<a href="{url}">' in html
+    for text in (plain, html, received["Subject"]):
+        assert "Mission welcomes the new electoral law" in text
+        assert "Embargoed until" in text or "embargo until" in text
+    assert client.get(urlsplit(url).path).status_code == 200
+
+
+def test_a_link_revoked_before_its_job_runs_is_not_sent(
+    embargo, editor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.add_recipients(embargo, editor, ["ana@example.org"])
+    services.revoke(Recipient.objects.get(), editor)
+    for callback in callbacks:
+        callback()
+
+    assert mail.outbox == []
+    assert Recipient.objects.get().sent_at is None
