@@ -126,6 +126,12 @@ class NewsSummarySerializer(serializers.Serializer):
     issued_by = IssuerSerializer(
         source="lead_structure", allow_null=True, help_text=_("The lead issuing structure.")
     )
+    issued_as = serializers.SerializerMethodField(
+        help_text=_(
+            "The lead issuer's name (and acronym) on the day of issue: for news issued before "
+            "a rename, the name it had then. Null without a lead issuer."
+        )
+    )
     image = serializers.SerializerMethodField()
     url = PageField(help_text=_("The item's page on the site."))
     api_url = serializers.SerializerMethodField(help_text=_("The item's every public field."))
@@ -133,6 +139,11 @@ class NewsSummarySerializer(serializers.Serializer):
     @extend_schema_field(CardImageSerializer(allow_null=True))
     def get_image(self, item):
         return CardImageSerializer(item, context=self.context).data if item.image else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_issued_as(self, item):
+        lead = item.lead_structure
+        return lead.name_on(item.date_issued) if lead is not None else None
 
     @extend_schema_field({"type": "string", "format": "uri"})
     def get_api_url(self, item):
@@ -279,6 +290,11 @@ class StructureSerializer(IssuerSerializer):
     description = serializers.CharField()
     is_active = serializers.BooleanField()
     closed_on = serializers.DateField(allow_null=True)
+    successor = serializers.CharField(
+        source="successor.slug",
+        allow_null=True,
+        help_text=_("Its slug: for a closed structure, the one its work continues with."),
+    )
 
 
 def listing(name, serializer, extra=None):

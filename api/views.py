@@ -352,7 +352,7 @@ class StructureListView(TermsView):
 
     def terms(self):
         structures = _with_depths(
-            Structure.objects.select_related("parent", "host_country")
+            Structure.objects.select_related("parent", "host_country", "successor")
             .prefetch_related("former_names")
             .in_tree_order()
         )

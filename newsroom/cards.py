@@ -14,8 +14,10 @@ from structures.models import Structure
 
 # What a card does not show: kilobytes per item.
 NOT_SHOWN = ("body", "search_vector")
-# What a card shows of the lead issuer (str(structure): its name and acronym).
-ISSUER_FIELDS = ("id", "name", "acronym", "slug")
+HISTORY = Structure._meta.get_field("name_history")
+# What a card shows of the lead issuer (str(structure): its name and acronym, or those it had
+# on the day of issue, from name_history: Structure.name_on()).
+ISSUER_FIELDS = ("id", "name", "acronym", "slug", "name_history")
 
 
 def read_cards(ids):
@@ -41,6 +43,8 @@ def _read(sql, params):
         lead = None
         if values[0] is not None:
             lead = Structure.from_db(connection.alias, ISSUER_FIELDS, values)
+            # JSON text, which raw() leaves to be read.
+            lead.name_history = HISTORY.from_db_value(lead.name_history, None, connection)
         NewsItem.lead_structure.field.set_cached_value(item, lead)
         items.append(item)
     return items

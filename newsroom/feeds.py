@@ -172,7 +172,9 @@ class NewsRssFeed(Feed):
             description=escape(item.lede),
             link=link,
             pubdate=item.published_at,
-            author_name=str(item.lead_structure) if item.lead_structure_id else None,
+            author_name=(
+                item.lead_structure.name_on(item.date_issued) if item.lead_structure_id else None
+            ),
             categories=[field.name for field in item.fields_of_work.all()],
         )
 

@@ -75,7 +75,7 @@ class CountryView(TermView):
 
 
 class StructureView(TermView):
-    queryset = Structure.objects.select_related("host_country")
+    queryset = Structure.objects.select_related("host_country", "successor")
     template_name = "newsroom/structure_detail.html"
     context_object_name = "structure"
 

@@ -85,14 +85,14 @@ class StructureAdmin(admin.ModelAdmin):
     list_select_related = ["host_country"]
     search_fields = ["name", "acronym", "slug", "city", "former_names__name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["parent", "host_country"]
+    autocomplete_fields = ["parent", "host_country", "successor"]
     inlines = [FormerNameInline, MembershipInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "parent", "order"]}),
         (_("Place"), {"fields": ["host_country", "city", "website"]}),
         (_("Description"), {"fields": ["description"]}),
-        (_("Status"), {"fields": ["is_active", "closed_on"]}),
+        (_("Status"), {"fields": ["is_active", "closed_on", "successor"]}),
     ]
 
     def tree(self, request):

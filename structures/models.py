@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -68,7 +70,20 @@ class Structure(models.Model):
         _("active"), default=True, help_text=_("Untick when the structure has closed.")
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("work continues with"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        help_text=_("For a closed structure: the one that took over its work."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # [[used until (ISO date), name, acronym]] of its dated former names, oldest first: kept
+    # by FormerName's signals so that every page showing an issuer has its name on the day of
+    # issue from the structure's own row (name_on()), with no query per item.
+    name_history = models.JSONField(_("names by date"), default=list, blank=True, editable=False)
 
     objects = StructureQuerySet.as_manager()
 
@@ -88,6 +103,16 @@ class Structure(models.Model):
                 name="structure_not_own_parent",
                 violation_error_message=_("A structure cannot be part of itself."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(successor__isnull=True) | models.Q(is_active=False),
+                name="structure_successor_only_when_closed",
+                violation_error_message=_("Only a closed structure has a successor."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(successor=models.F("pk")),
+                name="structure_not_own_successor",
+                violation_error_message=_("A structure cannot be its own successor."),
+            ),
         ]
 
     def __str__(self):
@@ -99,6 +124,15 @@ class Structure(models.Model):
 
     def get_absolute_url(self):
         return reverse("structures:detail", args=[self.slug])
+
+    def name_on(self, day):
+        """str() of the structure as it was named on `day` (a news item's date of issue):
+        the first former name still in use that day, else the current name."""
+        if day is not None:
+            for until, name, acronym in self.name_history or ():
+                if day.isoformat() < until:
+                    return f"{name} ({acronym})" if acronym else name
+        return str(self)
 
     def record_former_name(self, name, acronym=""):
         """Keep `name` as one this structure was known by until today. Called where a
@@ -146,7 +180,15 @@ class FormerName(models.Model):
     acronym = models.CharField(
         _("acronym"), max_length=20, blank=True, validators=[validate_no_control_characters]
     )
-    used_until = models.DateField(_("used until"), null=True, blank=True)
+    used_until = models.DateField(
+        _("used until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the next name was taken: news issued before it shows this name. "
+            "Without a date the name is listed but shown on no news."
+        ),
+    )
 
     class Meta:
         ordering = ["-used_until", "name"]
@@ -158,6 +200,27 @@ class FormerName(models.Model):
 
     def get_absolute_url(self):
         return self.structure.get_absolute_url()
+
+
+def name_history(structure_id):
+    """Structure.name_history of the structure `structure_id`, from its former names."""
+    former = FormerName.objects.filter(structure=structure_id, used_until__isnull=False)
+    return [
+        [used_until.isoformat(), name, acronym]
+        for used_until, name, acronym in former.order_by("used_until", "pk").values_list(
+            "used_until", "name", "acronym"
+        )
+    ]
+
+
+@receiver(post_save, sender=FormerName)
+@receiver(post_delete, sender=FormerName)
+def _former_name_changed(sender, instance, **kwargs):
+    history = name_history(instance.structure_id)
+    Structure.objects.filter(pk=instance.structure_id).update(name_history=history)
+    if FormerName.structure.is_cached(instance):
+        # So that a later save() of the same object does not write back the old history.
+        instance.structure.name_history = history
 
 
 class Membership(models.Model):

@@ -54,7 +54,8 @@ def render(item, snippet, level, item_url, language):
         )
     lead = item.lead_structure
     if lead is not None:
-        meta.append(format_html('<span class="card-issuer">{}</span>', str(lead)))
+        issuer = lead.name_on(item.date_issued)  # the name it had on the day of issue
+        meta.append(format_html('<span class="card-issuer">{}</span>', issuer))
     if snippet:
         text = format_html('\n    <p class="card-text">{}</p>', snippet)
     elif item.lede:
@@ -83,6 +84,12 @@ def render(item, snippet, level, item_url, language):
         text,
         image,
     )
+
+
+@register.filter
+def named_on(structure, day):
+    """{{ structure|named_on:item.date_issued }}: the structure's name on that day."""
+    return structure.name_on(day)
 
 
 @register.simple_tag
