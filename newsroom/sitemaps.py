@@ -1,36 +1,69 @@
-"""sitemap.xml: the home page and the indexes, every published item and every term's page.
+"""The sitemaps: /sitemap.xml is an index of child sitemaps of at most 50,000 addresses each.
+
+The children are the home page and the indexes, the published news of each year they were
+issued in (`news-<year>`: one section per year that has published news, paginated with
+`?p=2`…), and the pages of each kind of term. An item's `lastmod` is its last public change:
+its publication time, or its last save when that came later.
+
+What the index shows of the news (the years, how many items each has, their latest change)
+is one grouped query, kept under the publication state (newsroom/freshness.py) with the
+pages themselves, which are served like the public pages: cached until something public
+changes, with an ETag and 304s.
 
 One row whose address cannot be made (a slug written by QuerySet.update(), which runs no
 validation) is left out with a warning in the log: it must not take the sitemap down.
 """
 
 import logging
+import re
+from xml.sax.saxutils import escape
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import Count, Max
+from django.db.models.functions import ExtractYear, Greatest
+from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
-from news.models import NewsItem
+from news.models import RESERVED_SLUGS, NewsItem
+from newsroom import freshness
 from newsroom.public import public_address
 from structures.models import Structure
 from taxonomy.models import Country, FieldOfWork, MeetingSeries
 
 logger = logging.getLogger(__name__)
 
+# The most addresses one sitemap may list (sitemaps.org); settings.SITEMAP_LIMIT may lower it.
+MOST_ADDRESSES = 50_000
+YEAR_SECTION = "news-{}"
+# What the <slug:…> of the news URLs accepts.
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+def limit():
+    """The addresses per child sitemap: settings.SITEMAP_LIMIT, at most MOST_ADDRESSES."""
+    return max(1, min(getattr(settings, "SITEMAP_LIMIT", MOST_ADDRESSES), MOST_ADDRESSES))
+
 
 class Addressed:
-    """The rows of `queryset` for a sitemap's paginator: all of them counted (one query), a
-    page read with one query, and a row that has no public address left out of the page."""
+    """The rows of `queryset` for a sitemap's paginator: all of them counted (one query,
+    unless `count` is known), a page read with one query, and a row that has no public
+    address left out of the page."""
 
-    def __init__(self, queryset):
-        self.queryset = queryset
+    def __init__(self, queryset, count=None, address=public_address):
+        self.queryset, self.known_count, self.address = queryset, count, address
 
     def count(self):
-        return self.queryset.count()
+        return self.queryset.count() if self.known_count is None else self.known_count
 
     def __getitem__(self, index):
         rows = []
         for row in self.queryset[index]:
-            row.sitemap_location = public_address(row)
+            row.sitemap_location = self.address(row)
             if row.sitemap_location is None:
                 logger.warning(
                     "%s %s left out of the sitemap: no address reaches its page (slug %r).",
@@ -45,6 +78,10 @@ class Addressed:
 
 class PageSitemap(Sitemap):
     """The public pages of the rows of pages(), at the address public_address() makes."""
+
+    @property
+    def limit(self):
+        return limit()
 
     def pages(self):
         raise NotImplementedError
@@ -75,15 +112,34 @@ class IndexSitemap(Sitemap):
         return reverse(item)
 
 
-class NewsSitemap(PageSitemap):
+class YearSitemap(PageSitemap):
+    """The published news issued in `year`: `count` items, the latest changed at `latest`."""
+
     changefreq = "monthly"
     priority = 0.8
 
+    def __init__(self, year, count, latest):
+        super().__init__()
+        self.year, self.count, self.latest = year, count, latest
+
     def pages(self):
-        return NewsItem.objects.published().only("slug", "updated_at").order_by("-id")
+        # In the order of the public list's index (news_public_recent_idx): status, date
+        # issued and id, with the publication time that published() compares in it.
+        return (
+            NewsItem.objects.published()
+            .filter(date_issued__year=self.year)
+            .only("slug", "published_at", "updated_at")
+            .order_by("-date_issued", "-id")
+        )
+
+    def items(self):
+        return Addressed(self.pages(), self.count, news_addresses())
 
     def lastmod(self, item):
-        return item.updated_at
+        return max(item.published_at, item.updated_at)
+
+    def get_latest_lastmod(self):
+        return self.latest
 
 
 class TermSitemap(PageSitemap):
@@ -94,14 +150,117 @@ class TermSitemap(PageSitemap):
         self.model, self.changefreq, self.priority = model, changefreq, priority
 
     def pages(self):
-        return self.model.objects.only("slug")
+        return self.model.objects.only("slug").order_by("pk")
 
 
-sitemaps = {
-    "indexes": IndexSitemap,
-    "news": NewsSitemap,
+TERMS = {
     "fields-of-work": TermSitemap(FieldOfWork, "daily", 0.6),
     "countries": TermSitemap(Country, "daily", 0.5),
     "meetings": TermSitemap(MeetingSeries, "weekly", 0.5),
     "structures": TermSitemap(Structure, "weekly", 0.5),
 }
+
+
+def news_addresses():
+    """public_address() for items, without a reverse() per item (which took half of the time
+    of a sitemap of 50,000): the news URL with the slug put in, for a slug that URL accepts."""
+    prefix = reverse("news:detail", args=["x"]).removesuffix("x/")
+
+    def address(item):
+        if item.slug in RESERVED_SLUGS or not SLUG.fullmatch(item.slug):
+            return None
+        return f"{prefix}{item.slug}/"
+
+    return address
+
+
+def news_years(state):
+    """[(year, items, latest change)] of the published news, oldest year first: one query,
+    kept for the publication `state`."""
+    key = state.key("sitemap-years")
+    years = cache.get(key)
+    if years is None:
+        rows = (
+            NewsItem.objects.published()
+            .order_by()
+            .values(year=ExtractYear("date_issued"))
+            .annotate(items=Count("id"), latest=Max(Greatest("published_at", "updated_at")))
+            .order_by("year")
+        )
+        years = [(row["year"], row["items"], row["latest"]) for row in rows]
+        cache.set(key, years, state.timeout())
+    return years
+
+
+def sections(state):
+    """{section: sitemap} in the publication `state`: the indexes, the news year by year
+    (newest first) and the terms."""
+    years = {
+        YEAR_SECTION.format(year): YearSitemap(year, items, latest)
+        for year, items, latest in reversed(news_years(state))
+    }
+    return {"indexes": IndexSitemap(), **years, **TERMS}
+
+
+def _rendered(response):
+    response.render()
+    return response
+
+
+def urlset(request, site, page):
+    """The child sitemap `site`'s page `page`, as sitemaps.views.sitemap() writes it, but
+    written without a template: 50,000 addresses through the template language took
+    seconds. An unknown page is 404."""
+    try:
+        rows = site.paginator.page(page).object_list
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404("This sitemap has no such page.") from None
+    root = f"{request.scheme}://{request.get_host()}"
+    changefreq, priority = site.changefreq, site.priority
+    tail = "".join(
+        [
+            f"<changefreq>{changefreq}</changefreq>" if changefreq else "",
+            f"<priority>{priority}</priority>" if priority is not None else "",
+            "</url>",
+        ]
+    )
+    lastmod = getattr(site, "lastmod", None)
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    ]
+    for row in rows:
+        parts.append(f"<url><loc>{escape(root + site.location(row))}</loc>")
+        if lastmod is not None:
+            parts.append(f"<lastmod>{timezone.localdate(lastmod(row)).isoformat()}</lastmod>")
+        parts.append(tail)
+    parts.append("</urlset>\n")
+    response = HttpResponse("".join(parts), content_type="application/xml")
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
+
+
+def index(request):
+    """/sitemap.xml: the index of the child sitemaps, one entry per page of each."""
+    state = freshness.current()
+    return freshness.respond(
+        request,
+        state,
+        lambda: _rendered(
+            sitemap_views.index(request, sections(state), sitemap_url_name="sitemap-section")
+        ),
+        parameters=(),
+    )
+
+
+def section(request, section):
+    """A child sitemap, /sitemap-<section>.xml?p=<page>: an unknown section or page is 404."""
+    state = freshness.current()
+
+    def build():
+        found = sections(state)
+        if section not in found:
+            raise Http404("No sitemap has this name.")
+        return urlset(request, found[section], request.GET.get("p", 1))
+
+    return freshness.respond(request, state, build, parameters=("p",))

@@ -5,11 +5,9 @@ The namespaces are those of the models' get_absolute_url(): "news" for items, "t
 fields of work, countries and meetings, "structures" for structures.
 """
 
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from newsroom import feeds, items, lists, previews, terms, views
-from newsroom.sitemaps import sitemaps
+from newsroom import feeds, items, lists, previews, sitemaps, terms, views
 
 news_patterns = (
     [
@@ -65,6 +63,8 @@ urlpatterns = [
     path("news/", include(news_patterns)),
     path("", include(taxonomy_patterns)),
     path("structures/", include(structure_patterns)),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # The index of the child sitemaps, and each of them (newsroom/sitemaps.py).
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
 ]

@@ -3,7 +3,6 @@ QuerySet.update() (which runs no validation): the sitemap and the feeds leave it
 warning in the log, and serve the rest."""
 
 import logging
-import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
@@ -12,18 +11,15 @@ from django.urls import reverse
 from news.models import RESERVED_SLUGS, NewsItem
 from taxonomy.models import FieldOfWork
 from tests.factories import FieldOfWorkFactory, PublishedNewsFactory
+from tests.pages.sitemap_reader import all_locations
 
 pytestmark = pytest.mark.django_db
 
-NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 BAD_SLUGS = ["bad slug/with space", *sorted(RESERVED_SLUGS)]
 
 
 def sitemap_locations(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return [url.find("sm:loc", NS).text for url in root.findall("sm:url", NS)]
+    return all_locations(client)
 
 
 def warnings_naming(caplog, logger, pk):

@@ -1,6 +1,5 @@
-import xml.etree.ElementTree as ET
-
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -12,20 +11,16 @@ from tests.factories import (
     PublishedNewsFactory,
     StructureFactory,
 )
+from tests.pages.sitemap_reader import all_entries, read_child, read_index
 
 pytestmark = pytest.mark.django_db
 
-NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-
 
 def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {
-        url.find("sm:loc", NS).text: url.find("sm:lastmod", NS)
-        for url in root.findall("sm:url", NS)
-    }
+    """{address: lastmod text} of every child sitemap the index lists."""
+    entries = all_entries(client)
+    assert len(entries) == len(dict(entries)), "an address is listed twice"
+    return dict(entries)
 
 
 def test_sitemap_lists_published_news_with_last_modification(client, make_hidden):
@@ -35,7 +30,7 @@ def test_sitemap_lists_published_news_with_last_modification(client, make_hidden
     entries = sitemap_entries(client)
 
     lastmod = timezone.localdate(item.updated_at).isoformat()
-    assert entries["http://testserver/news/visible-item/"].text == lastmod
+    assert entries["http://testserver/news/visible-item/"] == lastmod
     for other in hidden:
         assert f"http://testserver{other.get_absolute_url()}" not in entries
 
@@ -69,17 +64,31 @@ def test_sitemap_query_count_does_not_grow_with_items(client, django_assert_max_
         MeetingSeriesFactory()
         StructureFactory()
 
+    def queries_of_each_sitemap():
+        """{address: queries} of the index and of each child sitemap, each read in a new
+        publication state (nothing kept from the read before)."""
+        counts = {}
+        for location in ["/sitemap.xml", *(location for location, _ in read_index(client))]:
+            cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                if location == "/sitemap.xml":
+                    read_index(client)
+                else:
+                    read_child(client, location)
+            counts[location] = len(queries)
+        return counts
+
     make_one_of_each()
-    with CaptureQueriesContext(connection) as few:
-        client.get("/sitemap.xml")
+    few = queries_of_each_sitemap()
     for _ in range(10):
         make_one_of_each()
+    many = queries_of_each_sitemap()
 
-    # A count and a page of rows for each of the five model sitemaps.
-    with django_assert_max_num_queries(10):
-        with CaptureQueriesContext(connection) as many:
-            client.get("/sitemap.xml")
-    assert len(many) == len(few)
+    assert many == few
+    # The index: the publication state, the years of the news, a count per kind of term.
+    assert few["/sitemap.xml"] <= 6
+    # A child: the publication state, the years of the news, a count and a page of rows.
+    assert max(count for location, count in few.items() if location != "/sitemap.xml") <= 4
 
 
 def test_robots_txt_allows_all_but_admin_and_points_to_the_sitemap(client):
