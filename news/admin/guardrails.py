@@ -46,6 +46,8 @@ class LiveItemGuardrailForm(NewsItemAdminForm):
         stored = self.instance
         if stored.pk is None or not stored.is_published() or self.target_status != stored.status:
             return []
+        if self.errors:  # a value refused already: what it would add is not known yet
+            return []
         warnings = []
         lead = self.submitted("lead_structure")
         if stored.lead_structure_id is not None and getattr(lead, "pk", None) != (

@@ -194,3 +194,15 @@ def test_retired_terms_are_not_offered_for_tagging_but_stay_on_items_and_their_p
     page = client.get(retired.get_absolute_url())
     assert page.status_code == 200
     assert item.title in page.content.decode()
+
+
+def test_a_live_item_posted_with_an_unknown_term_answers_the_fields_error(editor_client):
+    item = PublishedNewsFactory()
+    data_countries = [CountryFactory()]
+    data_countries[0].pk = 999999  # no such country
+
+    response = save(editor_client, item, countries=data_countries)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["countries"]
+    assert not confirmations(item).exists()
