@@ -141,8 +141,8 @@ def relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs)
     name = relation_name(sender, instance, reverse)
     if action == "pre_clear":
         # Who is about to be removed: a clear() says no names afterwards.
-        manager = getattr(instance, name)
-        instance._audit_cleared = [str(obj) for obj in manager.all()]
+        manager = getattr(instance, name, None)
+        instance._audit_cleared = [str(obj) for obj in manager.all()] if manager else []
         return
     if action == "post_clear":
         removed = getattr(instance, "_audit_cleared", [])

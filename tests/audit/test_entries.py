@@ -348,3 +348,9 @@ def test_embargo_actions_are_logged_and_a_recipients_openings_are_not(superuser_
         e.changes["status"]["after"] for e in entries_for(item) if e.action == Action.STATE
     ] == ["published"]
     assert not Entry.objects.filter(model="embargoes.opening").exists()
+
+
+def test_clearing_an_items_countries_names_those_removed():
+    item = NewsItemFactory(countries=[CountryFactory(name="Malta"), CountryFactory(name="Peru")])
+    item.countries.clear()
+    assert entries_for(item)[-1].changes == {"countries": {"removed": ["Malta", "Peru"]}}
