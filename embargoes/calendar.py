@@ -172,7 +172,7 @@ def entries(items, first, last):
         found.append(
             Entry(
                 "planned",
-                _("Planned") + f" ({item.get_status_display()})",
+                _("Planned (%(status)s)") % {"status": item.get_status_display()},
                 item.planned_for,
                 None,
                 item,
