@@ -53,6 +53,11 @@ class MeetingView(TermView):
     def news(self, meeting):
         return self.published_news().filter(meeting_series=meeting)
 
+    def get_context_data(self, **kwargs):
+        # Its single dated meetings (meetings/), newest first.
+        meetings = self.object.meetings.select_related("series", "country")
+        return {**super().get_context_data(**kwargs), "meetings": list(meetings)}
+
 
 class CountryView(TermView):
     model = Country

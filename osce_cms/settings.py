@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "embargoes",  # named embargoes and the editorial calendar (README, "Embargoes")
     "addresses",  # old slugs redirect to the current address (README, "Stable addresses")
     "audit",  # the site-wide audit log (README, "Audit log")
+    "meetings",  # single dated meetings of the series, with their news (README, "Meetings")
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("alerts/", include("alerts.urls")),
     # Everything a visitor reaches (newsroom/urls.py).
+    path("", include("meetings.urls")),  # /meetings/<series>/<meeting>/
     path("", include("newsroom.urls")),
 ]
 

@@ -7,6 +7,7 @@ from django.urls import NoReverseMatch, reverse
 
 from alerts.models import Subscription
 from audit.models import Entry
+from meetings.models import Meeting
 from tests.factories import (
     AttachmentFactory,
     ChairpersonshipFactory,
@@ -41,6 +42,20 @@ def build_structure():
     return structure
 
 
+def build_meeting():
+    meeting = Meeting.objects.create(
+        series=MeetingSeriesFactory(),
+        title=f"Meeting {Meeting.objects.count()}",
+        slug=f"meeting-{Meeting.objects.count()}",
+        city="Vienna",
+        country=CountryFactory(),
+        start_date="2025-12-04",
+        end_date="2025-12-05",
+    )
+    meeting.news.add(NewsItemFactory())
+    return meeting
+
+
 BUILDERS = {
     "auth.User": UserFactory,
     "auth.Group": GroupFactory,
@@ -54,6 +69,7 @@ BUILDERS = {
     "alerts.Subscription": lambda: Subscription.objects.create(
         email=f"reader{Subscription.objects.count()}@example.org", query="year=2025"
     ),
+    "meetings.Meeting": build_meeting,
     "audit.Entry": lambda: Entry.objects.create(
         action=Entry.Action.CHANGE, model="taxonomy.country", object_repr="Audited", origin="system"
     ),

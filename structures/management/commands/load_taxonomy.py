@@ -1,6 +1,8 @@
 """Load the organisation's reference taxonomy and tree of structures, idempotently."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
 from django.utils.text import capfirst
@@ -129,6 +131,10 @@ class Command(BaseCommand):
             if options["verbosity"] >= 2:
                 for key, fields in sync.changes:
                     self.stdout.write(f"  {key}: {', '.join(fields)}")
+        if apps.is_installed("meetings"):
+            # The dated meetings of the series just loaded: meetings/ knows the series, the
+            # taxonomy knows nothing of meetings.
+            call_command("load_meetings", stdout=self.stdout, verbosity=options["verbosity"])
         if any(sync.created or sync.updated for sync in syncs):
             self.stdout.write(self.style.SUCCESS(_("Reference taxonomy loaded.")))
         else:
