@@ -190,7 +190,7 @@ def news_article_json_ld(request, item, canonical, image_url, description):
         "author": [
             {
                 "@type": "Organization",
-                "name": str(structure),
+                "name": structure.name_on(item.date_issued),  # as on the day of issue
                 "url": request.build_absolute_uri(structure.get_absolute_url()),
             }
             for structure in item.issuers

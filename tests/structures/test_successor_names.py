@@ -3,6 +3,7 @@ show the former name (the card on /news/, the item's page, the feeds, the API), 
 the new name; and reading the names costs no query."""
 
 import datetime
+import json
 
 import feedparser
 import pytest
@@ -74,6 +75,16 @@ def test_item_page_says_issued_by_the_former_name_and_links_to_the_structure(cli
     assert f'<a href="{mission.get_absolute_url()}">{OLD_NAME}</a>' in old_page
     new_page = client.get(new.get_absolute_url()).content.decode()
     assert f'<a href="{mission.get_absolute_url()}">{NEW_NAME}</a>' in new_page
+
+
+def test_item_page_structured_data_names_the_author_as_on_the_day_of_issue(client, renamed):
+    _mission, old, new = renamed
+    for item, name in ((old, OLD_NAME), (new, NEW_NAME)):
+        page = client.get(item.get_absolute_url()).content.decode()
+        data = json.loads(
+            page.split('<script type="application/ld+json">')[1].split("</script>")[0]
+        )
+        assert [author["name"] for author in data["author"]] == [name]
 
 
 @pytest.mark.parametrize("feed", ["news:rss", "news:atom"])
