@@ -6,6 +6,8 @@ from the index of the public news (Results, counting.Selection), the same cards
 (read_cards()). Only the paging differs: a cursor (api/cursors.py) instead of page numbers.
 """
 
+from django.http import HttpResponsePermanentRedirect
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -13,10 +15,11 @@ from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework.exceptions import NotFound
 from rest_framework.views import APIView
 
+from addresses.redirects import current_object
 from api import serializers
 from api.base import ParameterError, PublicView
 from api.cursors import Cursor, InvalidCursor, page
-from news.models import NewsItem
+from news.models import RESERVED_SLUGS, NewsItem
 from newsroom import facets as news_facets
 from newsroom import freshness
 from newsroom.cards import read_cards, read_item
@@ -233,12 +236,30 @@ class NewsItemView(PublicView):
         operation_id="news_item",
         summary="A news item with every public field",
         description="Published items, and withdrawn ones with their withdrawal notice. "
-        "Drafts, items in review and scheduled items answer 404.",
+        "Drafts, items in review and scheduled items answer 404. A slug the item had "
+        "answers 301 to its current address.",
         parameters=CONDITIONAL,
-        responses={200: serializers.NewsItemSerializer, **NOT_FOUND, **ERRORS},
+        responses={
+            200: serializers.NewsItemSerializer,
+            301: OpenApiResponse(description="A former slug: Location is the item's address."),
+            **NOT_FOUND,
+            **ERRORS,
+        },
     )
     def get(self, request, **kwargs):
-        return super().get(request, **kwargs)
+        try:
+            return super().get(request, **kwargs)
+        except NotFound:
+            # Only once the slug is nobody's current one, as on the site (addresses/).
+            moved = current_object(NewsItem.objects.public_pages(), kwargs["slug"])
+            if moved is None or moved.slug in RESERVED_SLUGS:
+                raise
+            try:
+                address = reverse("api:news-detail", args=[moved.slug])
+            except NoReverseMatch:  # a slug written by QuerySet.update()
+                raise NotFound(_("No news item has this address.")) from None
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(address + (f"?{query}" if query else ""))
 
     def build(self, request, params, slug):
         item = read_item(slug)
