@@ -1,6 +1,6 @@
 """What the audit log listens to: every save, deletion and change of a many-to-many relation of
-the models of AUDITED_APPS, connected for any sender so that models added later (an app's new
-model, a new app named here) are logged without more code.
+the models of AUDITED_APPS, connected to each of them from the app registry so that models
+added later (an app's new model, a new app named here) are logged without more code.
 
 The values before a change are read in pre_save, one query by primary key for the fields being
 saved: exact whatever saved the object (the admin, a service, a command), and paid on writes
@@ -168,7 +168,16 @@ def relation_name(through, instance, reverse):
 
 
 def connect():
-    pre_save.connect(before_save, dispatch_uid="audit_before_save")
-    post_save.connect(after_save, dispatch_uid="audit_after_save")
-    post_delete.connect(after_delete, dispatch_uid="audit_after_delete")
-    m2m_changed.connect(relation_changed, dispatch_uid="audit_relation_changed")
+    """Connect the receivers to each model of the audited apps, found in the app registry at
+    start-up (so a model added to them later is covered), and to nothing else: a model no
+    receiver listens to keeps Django's fast deletion (one DELETE, no rows loaded)."""
+    for model in apps.get_models(include_auto_created=True):
+        uid = f"audit_{model._meta.label_lower}"
+        if model in through_models() and model._meta.app_label in AUDITED_APPS:
+            m2m_changed.connect(relation_changed, sender=model, dispatch_uid=f"{uid}_m2m")
+        if model._meta.app_label in STAFF_DELETIONS_APPS:
+            post_delete.connect(after_delete, sender=model, dispatch_uid=f"{uid}_delete")
+        elif is_audited(model):
+            pre_save.connect(before_save, sender=model, dispatch_uid=f"{uid}_before")
+            post_save.connect(after_save, sender=model, dispatch_uid=f"{uid}_after")
+            post_delete.connect(after_delete, sender=model, dispatch_uid=f"{uid}_delete")

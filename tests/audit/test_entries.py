@@ -354,3 +354,15 @@ def test_clearing_an_items_countries_names_those_removed():
     item = NewsItemFactory(countries=[CountryFactory(name="Malta"), CountryFactory(name="Peru")])
     item.countries.clear()
     assert entries_for(item)[-1].changes == {"countries": {"removed": ["Malta", "Peru"]}}
+
+
+def test_models_outside_the_audited_apps_keep_djangos_fast_deletion():
+    from django.contrib.sessions.models import Session
+    from django.db.models.deletion import Collector
+
+    from news.models import KeptPost
+
+    collector = Collector(using="default")
+    assert collector.can_fast_delete(Session.objects.all())
+    assert collector.can_fast_delete(KeptPost.objects.all())
+    assert not collector.can_fast_delete(FieldOfWork.objects.all())
