@@ -4,10 +4,10 @@
 
 It shows the items the user may edit (NewsItemQuerySet.editable_by: a publisher sees their
 structures' items): scheduled items at their publication time, embargoes at their release
-time, and drafts and items in review on their planned day (NewsItem.planned_for). Each entry
-links to the item's change page. A table per grid (caption, th scope), plain links for the
-navigation and a GET form for the filters: no JavaScript. The site has one language, so there
-is no language filter; meetings are not shown (there is no dated meeting in the project yet).
+time, drafts and items in review on their planned day (NewsItem.planned_for), and meetings
+(meetings.Meeting) on each of their days. Each entry links to the item's (or meeting's) change
+page. A table per grid (caption, th scope), plain links for the navigation and a GET form for
+the filters: no JavaScript. The site has one language, so there is no language filter.
 """
 
 import calendar as stdlib_calendar
@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from embargoes.models import Embargo
+from meetings.models import Meeting
 from news import services as news_services
 from news.models import NewsItem
 from structures.models import Structure
@@ -87,12 +88,19 @@ class CalendarForm(forms.Form):
 
 @dataclass
 class Entry:
-    kind: str  # "scheduled", "embargo" or "planned"
+    kind: str  # "scheduled", "embargo", "planned" or "meeting"
     label: str  # the kind in words
     day: datetime.date
-    time: datetime.datetime | None  # None for a planned day
-    item: NewsItem
+    time: datetime.datetime | None  # None for a planned day or a meeting
+    item: NewsItem | None  # None for a meeting
     url: str
+    title: str = ""
+    detail: str = ""  # the item's lead issuer, the meeting's place
+
+    def __post_init__(self):
+        if self.item is not None:
+            self.title = self.item.title
+            self.detail = str(self.item.lead_structure or "")
 
 
 def period(view, day):
@@ -179,7 +187,33 @@ def entries(items, first, last):
                 change_url(item),
             )
         )
-    found.sort(key=lambda entry: (entry.day, entry.time is None, entry.time or now, entry.item.pk))
+    found.sort(key=lambda entry: (entry.day, entry.time is None, entry.time or now, entry.title))
+    return found
+
+
+def meeting_entries(user, first, last):
+    """Meetings (meetings.Meeting) on each of their days between two days included. Reference
+    data, not news: the same for everyone, and linked to their admin page for those who may
+    open it, to their public page for the others."""
+    may_open = user.has_perm("meetings.view_meeting") or user.has_perm("meetings.change_meeting")
+    found = []
+    meetings = (
+        Meeting.objects.filter(start_date__lte=last, end_date__gte=first)
+        .select_related("series", "country")
+        .order_by("start_date", "pk")[:MAX_ENTRIES]
+    )
+    for meeting in meetings:
+        url = (
+            reverse("admin:meetings_meeting_change", args=[meeting.pk])
+            if may_open
+            else meeting.get_absolute_url()
+        )
+        day = max(meeting.start_date, first)
+        while day <= min(meeting.end_date, last):
+            found.append(
+                Entry("meeting", _("Meeting"), day, None, None, url, meeting.title, meeting.place)
+            )
+            day += datetime.timedelta(days=1)
     return found
 
 
@@ -200,6 +234,12 @@ def calendar_view(request):
     if data.get("field"):
         items = items.about([data["field"]])
     found = entries(items, first, last) if valid else []
+    if valid and not (data.get("structure") or data.get("field")):
+        # Meetings have no issuer or field of work: a filter on either leaves them out.
+        found = sorted(
+            found + meeting_entries(user, first, last),
+            key=lambda entry: (entry.day, entry.time is None, entry.kind != "meeting"),
+        )
 
     by_day = {}
     for entry in found:

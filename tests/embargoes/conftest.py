@@ -23,6 +23,7 @@ from tests.workflow.conftest import (  # noqa: F401  (fixtures)
     secretariat,
     secretariat_unit,
     staff,
+    superuser,
 )
 
 

@@ -9,8 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from embargoes.models import Embargo
+from meetings.models import Meeting
 from news.models import NewsItem
-from tests.factories import FieldOfWorkFactory, NewsItemFactory, PublishedNewsFactory
+from tests.factories import (
+    FieldOfWorkFactory,
+    MeetingSeriesFactory,
+    NewsItemFactory,
+    PublishedNewsFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +60,7 @@ def plan(mission_serbia, secretariat_unit, editor):
 def shown(response):
     """{day: [(kind, title), …]} of the grid."""
     return {
-        cell["day"]: [(entry.kind, entry.item.title) for entry in cell["entries"]]
+        cell["day"]: [(entry.kind, entry.title) for entry in cell["entries"]]
         for week in response.context["grid"]
         for cell in week
         if cell["entries"]
@@ -208,3 +214,43 @@ def test_the_number_of_queries_does_not_grow_with_the_entries(login, editor, pla
         response = client.get(CALENDAR, {"date": "2030-03-01"})
     assert response.context["count"] == 3 + 2 * 28
     assert len(many) == len(few)
+
+
+@pytest.fixture
+def council():
+    return Meeting.objects.create(
+        series=MeetingSeriesFactory(name="Ministerial Council", slug="ministerial-council"),
+        title="2030 Ministerial Council",
+        slug="2030",
+        city="Vienna",
+        start_date=datetime.date(2030, 3, 12),
+        end_date=datetime.date(2030, 3, 13),
+    )
+
+
+def test_a_meeting_shows_on_each_of_its_days(login, superuser, publisher_serbia, plan, council):
+    response = login(superuser).get(CALENDAR, {"view": "week", "date": "2030-03-14"})
+
+    assert shown(response) == {
+        datetime.date(2030, 3, 12): [("meeting", "2030 Ministerial Council")],
+        datetime.date(2030, 3, 13): [("meeting", "2030 Ministerial Council")],
+        datetime.date(2030, 3, 14): [("scheduled", "Scheduled: the Mission's report")],
+    }
+    content = response.content.decode()
+    assert reverse("admin:meetings_meeting_change", args=[council.pk]) in content
+    assert "(Vienna" in content
+    # Who may not open meetings in the admin is led to its public page.
+    assert not publisher_serbia.has_perm("meetings.view_meeting")
+    page = login(publisher_serbia).get(CALENDAR, {"date": "2030-03-01"}).content.decode()
+    assert council.get_absolute_url() in page
+    assert reverse("admin:meetings_meeting_change", args=[council.pk]) not in page
+
+
+def test_a_structure_or_field_filter_leaves_meetings_out(login, editor, plan, council):
+    client = login(editor)
+    assert (
+        "2030 Ministerial Council" in client.get(CALENDAR, {"date": "2030-03-01"}).content.decode()
+    )
+    for params in [{"field": "elections"}, {"structure": plan["scheduled"].lead_structure.slug}]:
+        page = client.get(CALENDAR, {"date": "2030-03-01", **params}).content.decode()
+        assert "2030 Ministerial Council" not in page
