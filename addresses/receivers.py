@@ -21,16 +21,18 @@ def connect():
         post_delete.connect(forget, sender=model, dispatch_uid=f"{uid}:delete")
 
 
-def read_slug(sender, instance, raw=False, update_fields=None, **kwargs):
+def read_slug(sender, instance, update_fields=None, **kwargs):
+    # Raw saves too: reversion restores a revision with one (the admin's form then saves over
+    # it), and a revision may bring back an older slug.
     instance._slug_before_save = None
-    if raw or instance.pk is None or (update_fields is not None and "slug" not in update_fields):
+    if instance.pk is None or (update_fields is not None and "slug" not in update_fields):
         return
     before = sender._base_manager.filter(pk=instance.pk).values_list("slug", flat=True).first()
     if before and before != instance.slug:
         instance._slug_before_save = before
 
 
-def keep_old_slug(sender, instance, created=False, raw=False, **kwargs):
+def keep_old_slug(sender, instance, **kwargs):
     old = getattr(instance, "_slug_before_save", None)
     if old is None:
         return

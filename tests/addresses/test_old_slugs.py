@@ -137,6 +137,17 @@ def test_a_save_that_keeps_the_slug_records_nothing():
     assert not OldSlug.objects.exists()
 
 
+def test_a_raw_save_records_the_old_slug_too(client):
+    """As reversion saves a restored revision (and loaddata a fixture's row)."""
+    item = PublishedNewsFactory(slug="current-name")
+    item.slug = "restored-name"
+    NewsItem.save_base(item, raw=True)
+
+    response = client.get("/news/current-name/")
+
+    assert (response.status_code, response["Location"]) == (301, "/news/restored-name/")
+
+
 def test_an_unknown_address_is_still_not_found(client):
     PublishedNewsFactory(slug="an-item")
 
