@@ -6,6 +6,8 @@ banner to the holder of a recipient's working link; once the item is public the 
 there (302); a revoked link, or an embargo lifted without publication, answers 410.
 """
 
+import ipaddress
+
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -44,7 +46,7 @@ def embargoed(request, token):
     # every opening of an embargo link be logged (who, when, from where) for the editor.
     Opening.objects.create(
         recipient=recipient,
-        ip=client_ip(request) or None,
+        ip=ip_address(request),
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_MAX],
     )
     item = (
@@ -59,6 +61,14 @@ def embargoed(request, token):
     ]
     context["embargo"] = embargo
     return private(render(request, "embargoes/embargoed.html", context), referrer=False)
+
+
+def ip_address(request):
+    """The visitor's address if it is one (a Unix socket's REMOTE_ADDR is not), else None."""
+    try:
+        return str(ipaddress.ip_address(client_ip(request)))
+    except ValueError:
+        return None
 
 
 def embargoed_attachment(request, token, attachment_pk):

@@ -12,6 +12,7 @@ from embargoes import services
 from embargoes.models import Opening, Recipient, digest
 from news.models import NewsItem, Transition
 from tests.embargoes.conftest import LINK, links_sent
+from tests.factories import AttachmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +221,27 @@ def test_a_link_revoked_before_its_job_runs_is_not_sent(
 
     assert mail.outbox == []
     assert Recipient.objects.get().sent_at is None
+
+
+def test_an_address_that_is_no_ip_is_logged_as_unknown(share, client):
+    path = share("ana@example.org")["ana@example.org"]
+
+    assert client.get(path, REMOTE_ADDR="unix:/run/gunicorn.sock").status_code == 200
+    assert client.get(path, REMOTE_ADDR="").status_code == 200
+
+    assert [opening.ip for opening in Opening.objects.all()] == [None, None]
+
+
+def test_the_items_documents_open_through_the_link_while_it_works(share, client, draft, editor):
+    document = AttachmentFactory(news=draft, title="Final report")
+    path = share("ana@example.org")["ana@example.org"]
+    url = f"{path}attachments/{document.pk}/"
+
+    assert url in client.get(path).content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert client.get(f"{path}attachments/{document.pk + 1}/").status_code == 404
+
+    services.revoke(Recipient.objects.get(), editor)
+    assert client.get(url).status_code == 404
