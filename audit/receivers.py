@@ -16,8 +16,9 @@ from audit.models import Entry
 
 Action = Entry.Action
 
-# Apps whose every model is logged: content, taxonomy, roles, embargoes (shares, revokes).
-AUDITED_APPS = {"news", "embargoes", "taxonomy", "structures", "auth"}
+# Apps whose every model is logged: content, taxonomy, meetings and the news attached to
+# them, roles, embargoes (shares, revokes).
+AUDITED_APPS = {"news", "embargoes", "taxonomy", "structures", "meetings", "auth"}
 # Apps whose deletions by staff only are logged (a subscription removed in the admin): a
 # reader's own unsubscribing leaves nothing of the alert, its address included.
 STAFF_DELETIONS_APPS = {"alerts"}

@@ -14,6 +14,7 @@ from audit.middleware import current_request
 from audit.models import Entry
 from embargoes import services as embargo_services
 from embargoes.models import Opening
+from meetings.models import Meeting, MeetingNews
 from news.models import NewsItem, PreviewLink, Transition
 from news.revisions import saved_state
 from structures.models import FormerName, Membership
@@ -366,3 +367,19 @@ def test_models_outside_the_audited_apps_keep_djangos_fast_deletion():
     assert collector.can_fast_delete(Session.objects.all())
     assert collector.can_fast_delete(KeptPost.objects.all())
     assert not collector.can_fast_delete(FieldOfWork.objects.all())
+
+
+def test_meetings_and_the_news_attached_to_them_are_logged():
+    meeting = Meeting.objects.create(
+        series=MeetingSeriesFactory(name="Ministerial Councils"),
+        title="Ministerial Council 2024",
+        slug="valletta-2024",
+        city="Valletta",
+        country=CountryFactory(name="Malta"),
+        start_date=datetime.date(2024, 12, 5),
+        end_date=datetime.date(2024, 12, 6),
+    )
+    link = MeetingNews.objects.create(meeting=meeting, news=NewsItemFactory())
+
+    assert [e.action for e in entries_for(meeting)] == [Action.CREATE]
+    assert [e.action for e in entries_for(link)] == [Action.CREATE]
