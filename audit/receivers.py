@@ -25,6 +25,9 @@ STAFF_DELETIONS_APPS = {"alerts"}
 # Rows that are no one's act, or a log of their own: a form kept across an expired session
 # (news/kept_posts.py), an embargo link's openings (embargoes: a recipient reading).
 NOT_AUDITED = {"news.keptpost", "embargoes.opening"}
+# Link tables edited row by row (an admin inline), not through the relation's manager: logged
+# as rows, since no m2m_changed tells of them.
+LOGGED_AS_ROWS = {"meetings.meetingnews"}
 # Saves that change nothing but these are not logged (signing in, the edit time).
 ROUTINE_FIELDS = {"last_login", "updated_at"}
 
@@ -48,7 +51,9 @@ def is_audited(model, deletion=False):
     opts = model._meta
     if model.__module__ == "__fake__":  # a migration's historical model
         return False
-    if opts.label_lower in NOT_AUDITED or model in through_models():
+    if opts.label_lower in NOT_AUDITED:
+        return False
+    if model in through_models() and opts.label_lower not in LOGGED_AS_ROWS:
         return False
     if opts.app_label in STAFF_DELETIONS_APPS:
         if not deletion:
