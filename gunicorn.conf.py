@@ -2,7 +2,6 @@
 file (command-line options win over it). Bounds on what one request may cost a worker; the
 reverse proxy in front limits request bodies (README: "Production")."""
 
-import ctypes
 import multiprocessing
 import os
 
@@ -23,16 +22,6 @@ limit_request_field_size = 8190
 # Restart workers now and then, so that slow leaks never add up.
 max_requests = 2000
 max_requests_jitter = 200
-
-# glibc gives threads that allocate their own malloc arenas (up to eight per core) and keeps
-# what is freed in each: a worker's memory grows with every thread that ever ran in it (the
-# sanitiser's pool, the index read beside the requests). Two arenas bound that (the usual
-# MALLOC_ARENA_MAX=2, set here because glibc reads the variable only when a process starts).
-try:
-    M_ARENA_MAX = -8  # mallopt's parameter, from glibc's malloc.h
-    ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, int(os.environ.get("MALLOC_ARENA_MAX", 2)))
-except (OSError, AttributeError):  # not glibc
-    pass
 
 # The index of the public news (newsroom/index.py) is read once, by the master, before the
 # workers fork: every worker starts with it (also those replacing a recycled worker) and
