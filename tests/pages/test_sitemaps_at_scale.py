@@ -49,7 +49,9 @@ def read_everything(client):
     }
 
 
-@pytest.mark.parametrize("limit", [50_000, 7_000])
+# 7,000 a child: the 60,000 items need several children and a year needs ?p=2 (at the
+# default 50,000, the largest year here fits one child; limit() caps any setting there).
+@pytest.mark.parametrize("limit", [7_000])
 def test_children_list_every_public_address_once_and_nothing_unpublished(client, settings, limit):
     settings.SITEMAP_LIMIT = limit
     public = bulk_published(ITEMS, years=[2023, 2024, 2025, 2025, 2025, 2025])
