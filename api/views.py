@@ -83,6 +83,12 @@ LIST_PARAMETERS = [
         enum=[value for value, _label in NewsItem.Kind.choices],
     ),
     _terms("meeting", "Meeting series slug."),
+    _terms(
+        "event",
+        "A single meeting with published news: its series' slug and its own, joined by `~` "
+        "(`ministerial-council-meetings~vienna-2025`). With `meeting`, either one matches "
+        "(one facet).",
+    ),
     _terms("tag", "Tag slug."),
     OpenApiParameter("year", OpenApiTypes.INT, description="Year issued (four digits)."),
     OpenApiParameter("from", OpenApiTypes.DATE, description="Issued on or after (YYYY-MM-DD)."),
