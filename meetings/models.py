@@ -1,13 +1,36 @@
 """Single dated meetings (the 2025 Ministerial Council in Vienna) of a meeting series, and the
 news items attached to them."""
 
+from urllib.parse import urlencode
+
 from django.db import models
+from django.db.models import Exists, OuterRef, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from news.models import NewsItem
 from osce_cms.text import validate_no_control_characters
 from taxonomy.models import Country, MeetingSeries
+
+# Between the series' slug and the meeting's in a meeting's value of the /news/ filter
+# (?event=ministerial-council-meetings~vienna-2025): a meeting's slug is unique only in its
+# series, and "~" is kept as is in an address.
+KEY_SEPARATOR = "~"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def with_published_news(self):
+        """The meetings that published news items are attached to."""
+        attached = MeetingNews.objects.filter(
+            meeting=OuterRef("pk"), news__in=NewsItem.objects.published().values("pk")
+        )
+        return self.filter(Exists(attached))
+
+    def keys(self):
+        """(id, key, title) of each meeting, its key being its value of the /news/ filter."""
+        key = Concat("series__slug", Value(KEY_SEPARATOR), "slug", output_field=models.CharField())
+        return self.values_list("pk", key, "title")
 
 
 class Meeting(models.Model):
@@ -48,6 +71,9 @@ class Meeting(models.Model):
         related_name="meetings",
         blank=True,
     )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -67,6 +93,15 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.series.slug, self.slug])
+
+    @property
+    def key(self):
+        """Its value of the /news/ filter by meeting (?event=): unique across series."""
+        return f"{self.series.slug}{KEY_SEPARATOR}{self.slug}"
+
+    def get_news_url(self):
+        """The list of all its published news: /news/?event=<key>."""
+        return reverse("news:list") + "?" + urlencode({"event": self.key})
 
     @property
     def place(self):

@@ -15,7 +15,6 @@ from pyroaring import BitMap
 
 from news import search
 from news.models import NewsItem, Tag
-from newsroom import index as news_index
 from newsroom import words as index_words
 from newsroom.facets import FACET_OF, FACETS, PARAMS, TAG_LIMIT
 
@@ -76,7 +75,13 @@ class Selection:
         self.base = base
         chosen_facets = {FACET_OF[name].name for name in chosen if name in FACET_OF}
         self.narrowing = {
-            facet.name: index.union(news_index.source(facet), filterset.chosen_values(facet))
+            facet.name: BitMap.union(
+                BitMap(),
+                *(
+                    index.union(source, values)
+                    for source, values in filterset.chosen_values(facet).items()
+                ),
+            )
             for facet in FACETS
             if facet.name in chosen_facets
         }
@@ -125,7 +130,7 @@ class Selection:
 
 def _links(selection, facet, param, over):
     """Items per term; a term of a tree counts everything under it, each item once."""
-    index, name = selection.index, news_index.source(facet)
+    index, name = selection.index, facet.source(param)
     trees = selection.filterset.trees
     bitmaps = index.values[name]
     if not trees.is_tree(param.terms):
@@ -144,7 +149,7 @@ def _links(selection, facet, param, over):
 
 def _groups(selection, facet, param, over):
     """Items about at least one member of each group."""
-    index, name = selection.index, news_index.source(facet)
+    index, name = selection.index, facet.source(param)
     counts = {}
     terms = getattr(selection.filterset.trees, param.groups)
     for group, _label in param.choices:
@@ -155,7 +160,7 @@ def _groups(selection, facet, param, over):
 
 
 def _column(selection, facet, param, over):
-    bitmaps = selection.index.values[news_index.source(facet)]
+    bitmaps = selection.index.values[facet.source(param)]
     return {value: over.intersection_cardinality(bitmap) for value, bitmap in bitmaps.items()}
 
 
@@ -163,7 +168,7 @@ def _most_used(selection, facet, param, over):
     """The chosen terms, then the TAG_LIMIT + 1 most used others: [(id, slug, name, n)].
     Terms are tried from the most used overall; the trying stops when none left can enter
     the list (a term's count here is at most its count overall)."""
-    bitmaps = selection.index.values[news_index.source(facet)]
+    bitmaps = selection.index.values[facet.source(param)]
     chosen = {term.pk for term in selection.filterset.form.cleaned_data.get(param.name) or ()}
     limit = TAG_LIMIT + 1
     counts = {pk: over.intersection_cardinality(bitmaps.get(pk, BitMap())) for pk in chosen}

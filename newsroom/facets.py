@@ -22,11 +22,25 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import trans_real
 
-from news.models import NewsItem, Tag
+from meetings.models import MeetingNews
+from news.models import RELATION_BY_NAME as ITEM_RELATIONS
+from news.models import NewsItem, Relation, Tag
 from taxonomy.models import Country
 
 # The tag facet shows the most used tags of the current results, and the chosen ones.
 TAG_LIMIT = 20
+# The source of the structure facet's values: the lead and supporting issuers.
+ISSUERS = "issuers"
+# The meeting facet offers the most recent meetings with published news, and the chosen ones.
+EVENT_LIMIT = 20
+
+# The relations the facets follow: the item's own (news.models.RELATIONS), and the link
+# tables other apps keep of items (news imports none of them), read by the index, the
+# filters and the invalidation alike.
+RELATION_BY_NAME = {
+    **ITEM_RELATIONS,
+    "meetings": Relation("meetings", MeetingNews, "news", "meeting"),
+}
 
 # The country facet's groups, named as a visitor would choose them.
 GROUP_NAMES = {
@@ -52,6 +66,9 @@ class Param:
     years: range | None = None
     groups: str = ""  # with group `choices`: each chooses its members among these Trees terms
     repeats: bool = True  # several values, each a choice (OR)
+    relation: str = ""  # "linked": the relation its values follow, if not its facet's
+    limit: int = 0  # with `terms`: the most offered (the first ones), besides the chosen ones
+    limited: str = ""  # with `limit`: the note telling which are offered, when not all are
 
 
 @dataclass(frozen=True)
@@ -72,6 +89,15 @@ class Facet:
     @property
     def shown_params(self):
         return sorted(self.params, key=lambda param: param.name != self.first)
+
+    def source(self, param=None):
+        """Where the index (newsroom/index.py) reads the values of `param` (default: the
+        facet's own): a relation's name, "issuers" or the column."""
+        if self.narrowed == "issued_by":
+            return ISSUERS
+        if self.narrowed == "column":
+            return self.column
+        return (param.relation if param is not None else "") or self.relation
 
 
 FACETS = (
@@ -150,10 +176,21 @@ FACETS = (
         (
             Param(
                 "meeting",
-                _("Meeting"),
+                _("Meeting series"),
                 _("There is no meeting series “%(value)s”."),
                 counted="links",
                 terms="meetings",
+            ),
+            # One dated meeting: "<series slug>~<meeting slug>" (meetings.models.Meeting.key).
+            Param(
+                "event",
+                _("Meeting"),
+                _("There is no meeting “%(value)s” with published news."),
+                counted="links",
+                terms="events",
+                relation="meetings",
+                limit=EVENT_LIMIT,
+                limited=_("The %(limit)d most recent meetings with published news."),
             ),
         ),
         narrowed="linked",
@@ -313,7 +350,13 @@ def offered(param, trees, counts, chosen, span):
     """[(key in the counts, value, label, depth)] a parameter offers, in order, and a note."""
     if param.terms:
         listed = trees.listed(param.terms)
-        return [(term.pk, term.slug, str(term), depth) for term, depth in listed], ""
+        note = ""
+        if param.limit and len(listed) > param.limit:  # the first ones, and the chosen ones
+            chosen_ids = {term.pk for term in chosen or ()}
+            first = listed[: param.limit]
+            listed = first + [(t, d) for t, d in listed[param.limit :] if t.pk in chosen_ids]
+            note = param.limited % {"limit": param.limit}
+        return [(term.pk, term.slug, str(term), depth) for term, depth in listed], note
     if param.choices:
         return [(value, value, label, 0) for value, label in param.choices], ""
     if param.model:  # the chosen ones, then the most used in the results (there may be many)

@@ -1,9 +1,9 @@
 """The filters of the public news list and its feeds: the URL contract of /news/.
 
 Parameters: the facets' (newsroom/facets.py FACETS: field, country, group, structure, kind,
-meeting, tag, each may repeat, choices within one are OR; year), from, to (ISO dates), q
+meeting, event, tag, each may repeat, choices within one are OR; year), from, to (ISO dates), q
 (search) and sort. Facets combine with AND; the parameters of one facet (`country` and
-`group`) together form its one choice.
+`group`, `meeting` and `event`) together form its one choice.
 
 The FilterSet only narrows: the view decides what is visible, newsroom/results.py orders and
 pages, newsroom/counting.py counts.
@@ -15,34 +15,50 @@ from functools import cached_property
 import django_filters
 from django import forms
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from meetings.models import Meeting
 from news import search
-from news.models import RELATION_BY_NAME, NewsItem
-from newsroom.facets import BY_NAME, FACET_OF, FACETS, PARAMS
+from news.models import NewsItem
+from newsroom.facets import BY_NAME, FACET_OF, FACETS, PARAMS, RELATION_BY_NAME
 from structures.models import Structure
 from taxonomy.models import Country, FieldOfWork, MeetingSeries
 
 SEARCH_MAX_LENGTH = 200
 
 
+@dataclass(frozen=True)
+class Event:
+    """A single meeting as the filters know it: `slug` is its value in the address, unique
+    across series (meetings.models.Meeting.key)."""
+
+    pk: int
+    slug: str
+    name: str
+
+    def __str__(self):
+        return self.name
+
+
 @dataclass
 class Trees:
     """The taxonomy terms the filters accept and the facets offer, read once per publication
-    state (newsroom/freshness.py) and kept in the cache: four small queries after a change,
+    state (newsroom/freshness.py) and kept in the cache: five small queries after a change,
     none otherwise."""
 
     fields: list  # [(field, depth)], depth-first in tree order
     structures: list  # [(structure, depth)]
     countries: list
     meetings: list
+    events: list  # [Event]: the meetings with published news, the most recent first
 
     @classmethod
     def load(cls, state=None):
         """The terms, from the cache when `state` (the publication state) is given."""
-        key = state.key("trees") if state is not None else None
+        # The key names what Trees holds: one kept before `events` was added is not read.
+        key = state.key("trees", "events") if state is not None else None
         trees = cache.get(key) if key else None
         if trees is None:
             trees = cls(
@@ -52,6 +68,7 @@ class Trees:
                 ).in_tree_order(),
                 countries=list(Country.objects.only("pk", "name", "slug", "group")),
                 meetings=list(MeetingSeries.objects.only("pk", "name", "slug")),
+                events=[Event(*row) for row in Meeting.objects.with_published_news().keys()],
             )
             if key:
                 cache.set(key, trees, state.timeout())
@@ -68,7 +85,7 @@ class Trees:
     @cached_property
     def by_slug(self):
         """{terms name: {slug: term}}, each in the order the facets show the terms."""
-        names = ("fields", "structures", "countries", "meetings")
+        names = ("fields", "structures", "countries", "meetings", "events")
         return {name: {term.slug: term for term, _depth in self.listed(name)} for name in names}
 
     @cached_property
@@ -152,7 +169,7 @@ class YearFilter(django_filters.Filter):
 def publicly_used(param):
     """The terms of `param` (a Param with a model) that published items use, now: the
     others are on no public page, and the filter does not know them."""
-    relation = RELATION_BY_NAME[FACET_OF[param.name].relation]
+    relation = RELATION_BY_NAME[FACET_OF[param.name].source(param)]
     used = relation.link.objects.filter(
         **{relation.term_key: OuterRef("pk")},
         **{f"{relation.news_key}__in": NewsItem.objects.published()},
@@ -307,29 +324,38 @@ class NewsFilter(django_filters.FilterSet):
     def filter_facet(self, queryset, name, value):
         """What the choices of the facet of parameter `name` keep (all its parameters)."""
         facet = FACET_OF[name]
-        values = self.chosen_values(facet)
+        chosen = self.chosen_values(facet)
         if facet.narrowed == "column":
+            values = chosen[facet.source()]
             return queryset.filter(**{facet.lookup: values if facet.params[0].repeats else value})
         if facet.narrowed == "issued_by":
-            return queryset.issued_by(value, ids=values)
-        relation = RELATION_BY_NAME[facet.relation]
-        links = relation.link.objects.filter(
-            **{relation.news_key: OuterRef("pk"), f"{relation.term_key}__in": values}
-        )
-        return queryset.filter(Exists(links))
+            return queryset.issued_by(value, ids=chosen[facet.source()])
+        # Items linked to any of the chosen terms, in any of the facet's relations.
+        linked = Q()
+        for source, ids in chosen.items():
+            if ids:
+                relation = RELATION_BY_NAME[source]
+                links = relation.link.objects.filter(
+                    **{relation.news_key: OuterRef("pk"), f"{relation.term_key}__in": ids}
+                )
+                linked |= Q(Exists(links))
+        return queryset.filter(linked) if linked else queryset.none()
 
     def chosen_values(self, facet):
-        """What the choices made in `facet` select, as the index (newsroom/index.py) knows
-        them: term ids, a tree term with everything under it and a group with its members,
-        or the column's values."""
+        """{source: values}: what the choices made in `facet` select, from each source of its
+        values (Facet.source()), as the index (newsroom/index.py) knows them: term ids, a
+        tree term with everything under it and a group with its members, or the column's
+        values."""
         data = self.form.cleaned_data
         if facet.narrowed == "column":
             value = data.get(facet.params[0].name)
-            return list(value) if facet.params[0].repeats else [value]
+            return {facet.source(): list(value) if facet.params[0].repeats else [value]}
         if facet.narrowed == "issued_by":
-            return self.trees.subtree_ids("structures", data.get(facet.params[0].name) or ())
-        ids = set()
+            chosen = data.get(facet.params[0].name) or ()
+            return {facet.source(): self.trees.subtree_ids("structures", chosen)}
+        found = {}
         for param in facet.params:
+            ids = found.setdefault(facet.source(param), set())
             chosen = data.get(param.name) or ()
             if param.groups:
                 members = getattr(self.trees, param.groups)
@@ -338,7 +364,7 @@ class NewsFilter(django_filters.FilterSet):
                 ids.update(self.trees.subtree_ids(param.terms, chosen))
             else:
                 ids.update(term.pk for term in chosen)
-        return ids
+        return found
 
     def filter_queryset(self, queryset, without=None):
         """Apply every valid filter, except those of the facet `without`: each facet once."""

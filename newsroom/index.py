@@ -16,8 +16,10 @@ results is a slice of the results' bitmap. Items read again after the index was 
 numbered after all the others and merged into their place when a page is read.
 
 Everything counted goes through the facets' table (newsroom/facets.py FACETS): a facet's
-values are read from its relation's link table, its structures (lead and supporting issuers)
-or its column.
+values are read from its relation's link table (each parameter's own, where it names one:
+the single meetings' table of the meetings app), its structures (lead and supporting
+issuers) or its column. The link tables are the facets' relations (facets.RELATION_BY_NAME),
+those of the news app and those other apps keep of items.
 """
 
 import ctypes
@@ -34,15 +36,15 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from pyroaring import BitMap
 
-from news.models import RELATION_BY_NAME, NewsItem
+from news.models import NewsItem
 from newsroom import words as index_words
-from newsroom.facets import FACETS
+from newsroom.facets import FACETS, ISSUERS, RELATION_BY_NAME
 from newsroom.models import Change
 
 logger = logging.getLogger(__name__)
 
-# Where each facet's values come from: a relation's name, ISSUERS or a column.
-ISSUERS = "issuers"
+# Where each facet's values come from: a relation's name, ISSUERS (newsroom/facets.py) or a
+# column, such as YEAR.
 YEAR = "year"
 # Change log rows are read again for this long after they were first seen: a transaction
 # that recorded a change commits within it (requests time out after 30 s), so a row that
@@ -58,16 +60,12 @@ RELOAD_BESIDE = 100_000
 _DAY_OFFSET = 1 << 20
 
 
-def source(facet):
-    """Where the values of `facet` come from."""
-    if facet.narrowed == "issued_by":
-        return ISSUERS
-    if facet.narrowed == "column":
-        return facet.column
-    return facet.relation
+def source(facet, param=None):
+    """Where the values of `facet` (of its parameter `param`) come from."""
+    return facet.source(param)
 
 
-SOURCES = tuple(dict.fromkeys(source(facet) for facet in FACETS))
+SOURCES = tuple(dict.fromkeys(source(facet, param) for facet in FACETS for param in facet.params))
 # The sources read from a link table, with it: the facets' relations, and the supporting
 # issuers, whose items are the issuers' with the lead ones.
 LINKED = tuple(

@@ -15,16 +15,21 @@ Nothing here is reached by a read.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from news.models import RELATIONS, Attachment, NewsItem, Tag, TaggedNews
+from news.models import Attachment, NewsItem, Tag, TaggedNews
 from news.signals import content_changed
 from newsroom import freshness
 from newsroom import index as news_index
+from newsroom.facets import RELATION_BY_NAME
 from structures.models import FormerName
 from taxonomy.models import Chairpersonship
 
+# Every relation of an item: its own (news.models.RELATIONS) and those other apps keep of it
+# (a meeting's news, attached row by row from the meeting's admin inline).
+RELATIONS = tuple(RELATION_BY_NAME.values())
 # Rows that belong to one item, public where it is: {model: its key to the item}.
 ITEM_ROWS = {relation.link: relation.news_key for relation in RELATIONS} | {Attachment: "news"}
 # Terms, and what is said of them besides their own row, shown beside every item using them.
+# A meeting is one: its title is a choice of /news/; deleting it deletes its rows of news.
 TERMS = [
     *dict.fromkeys(relation.term for relation in RELATIONS),
     Chairpersonship,

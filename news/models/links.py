@@ -175,5 +175,6 @@ RELATIONS = (
 )
 # The item's fields that hold them, for forms and fieldsets.
 RELATION_NAMES = [relation.name for relation in RELATIONS]
-# Each relation by its name, for the table of facets (newsroom/facets.py `relation`).
+# Each relation by its name, for the table of facets (newsroom/facets.py `relation`, which
+# adds the link tables other apps keep of items: a meeting's news).
 RELATION_BY_NAME = {relation.name: relation for relation in RELATIONS}
