@@ -1,18 +1,33 @@
 """The home page and robots.txt. An item's page is in newsroom/items.py, the list in
 newsroom/lists.py, the term pages in newsroom/terms.py, the previews in newsroom/previews.py."""
 
+from django.core.cache import cache
 from django.http import HttpResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
+from newsroom import freshness
 from newsroom.public import PublicPageMixin
 from newsroom.terms import this_years_chair
+from structures.models import Structure
+from taxonomy.models import Country, FieldOfWork
 
 HOME_LATEST = 10
+# Featured stories shown: the first is the main story, with its image; the others follow it.
+HOME_FEATURED = 3
 
 
 class HomeView(PublicPageMixin, TemplateView):
-    """The latest published news and this year's Chairpersonship."""
+    """The featured stories, the latest published news, this year's Chairpersonship and the
+    ways into the news: search, the feed, fields of work, participating States and field
+    operations.
+
+    Two queries for the news (the featured stories by their partial index, the latest by the
+    list's), whatever the number of items; the rest is read once per publication state and
+    year (entry_points()), in four queries, and kept in the cache.
+    """
 
     template_name = "newsroom/home.html"
     # Made anew for each visitor, as it always was: this year's Chairpersonship changes
@@ -20,11 +35,64 @@ class HomeView(PublicPageMixin, TemplateView):
     conditional = False
 
     def get_context_data(self, **kwargs):
+        news = self.published_news().select_related("lead_structure")
+        # Only published items: a featured draft, item in review or withdrawn item waits unseen.
+        featured = list(
+            news.filter(featured=True).order_by("featured_order", "-date_issued", "-id")[
+                :HOME_FEATURED
+            ]
+        )
+        shown = {item.pk for item in featured}
+        # The latest news but the featured: read as many more as could be left out.
+        latest = [item for item in news[: HOME_LATEST + len(featured)] if item.pk not in shown]
         return {
             **super().get_context_data(**kwargs),
-            "latest": self.published_news().select_related("lead_structure")[:HOME_LATEST],
-            "chair": this_years_chair(),
+            "lead_story": featured[0] if featured else None,
+            "also_featured": featured[1:],
+            "latest": latest[:HOME_LATEST],
+            **entry_points(),
         }
+
+
+def entry_points():
+    """This year's Chairpersonship, the fields of work, the participating States and the
+    field operations, as the home page links them: read in four queries once per publication
+    state (replaced when a term changes), year and language, then kept in the cache."""
+    state = freshness.current()
+    year = timezone.localdate().year
+    key = state.key("home-entry-points", year, get_language(), reverse("home"))
+    found = cache.get(key)
+    if found is None:
+        found = _read_entry_points()
+        cache.set(key, found, state.timeout())
+    return found
+
+
+def _read_entry_points():
+    chair = this_years_chair()
+    fields = FieldOfWork.objects.filter(is_retired=False, parent=None).only("name", "slug")
+    states = Country.objects.filter(is_retired=False, group=Country.Group.PARTICIPATING_STATE).only(
+        "name", "slug"
+    )
+    operations = (
+        Structure.objects.active()
+        .filter(kind=Structure.Kind.FIELD_OPERATION)
+        .order_by("name")
+        .only("name", "slug")
+    )
+    try:
+        # The page listing every field operation, by region (structures/).
+        operations_url = reverse("field-operations")
+    except NoReverseMatch:
+        operations_url = reverse("structures:list")
+    return {
+        "chair": chair
+        and {"year": chair.year, "name": chair.country.name, "url": chair.get_absolute_url()},
+        "fields": [(field.name, field.get_absolute_url()) for field in fields],
+        "states": [(country.name, country.get_absolute_url()) for country in states],
+        "field_operations": [(op.name, op.get_absolute_url()) for op in operations],
+        "field_operations_url": operations_url,
+    }
 
 
 def robots_txt(request):

@@ -52,9 +52,11 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
         "lead_structure",
         "updated_at",
         "missing_for_publication",
+        "on_home_page",
     ]
     list_filter = [
         StatusListFilter,
+        "featured",
         "kind",
         ("lead_structure", admin.RelatedOnlyFieldListFilter),
         ("fields_of_work", admin.RelatedOnlyFieldListFilter),
@@ -114,6 +116,7 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
                         "status",
                         "date_issued",
                         "published_at",
+                        ("featured", "featured_order"),
                         "planned_for",
                         "missing_for_publication",
                         "withdrawn_at",
@@ -177,6 +180,11 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         self.apply_workflow(request, form)
+
+    @admin.display(description=_("on the home page"), ordering="featured_order")
+    def on_home_page(self, obj):
+        """The featured item's place on the home page, or nothing."""
+        return obj.featured_order if obj.featured else None
 
     @admin.display(description=_("missing for publication"))
     def missing_for_publication(self, obj):

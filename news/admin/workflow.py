@@ -25,8 +25,9 @@ from news.models import NewsItem
 from news.permissions import may_publish
 
 Status = NewsItem.Status
-# Fields only someone who may publish sets: publishing and withdrawal.
-PUBLISHING_FIELDS = ["published_at", "withdrawal_notice"]
+# Fields only someone who may publish sets: publishing, withdrawal, and featuring an item on
+# the home page (what the site shows first is the editors' choice, as publishing is).
+PUBLISHING_FIELDS = ["published_at", "withdrawal_notice", "featured", "featured_order"]
 
 
 class StatusListFilter(admin.SimpleListFilter):

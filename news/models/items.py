@@ -201,6 +201,24 @@ class NewsItem(models.Model):
         ),
     )
     withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+    # The home page's featured stories (newsroom/views.py HomeView): only published ones are
+    # shown, so a featured draft waits unseen. Set by those who may publish (editors).
+    featured = models.BooleanField(
+        _("feature on the home page"),
+        default=False,
+        help_text=_(
+            "Shown at the top of the home page while it is published. The first featured "
+            "item is the main story."
+        ),
+    )
+    featured_order = models.PositiveSmallIntegerField(
+        _("order on the home page"),
+        default=0,
+        blank=True,  # left empty: 0 (clean())
+        help_text=_(
+            "Featured items are shown lowest number first, the newest first among equals."
+        ),
+    )
     search_vector = SearchVectorField(
         _("search index"),
         null=True,
@@ -276,6 +294,14 @@ class NewsItem(models.Model):
                 name="news_public_kind_recent_idx",
                 include=["published_at"],
             ),
+            # The home page's featured stories: the few featured items, in their order.
+            models.Index(
+                "featured_order",
+                models.F("date_issued").desc(),
+                models.F("id").desc(),
+                name="news_featured_idx",
+                condition=models.Q(featured=True),
+            ),
             # Full-text search (?q=…): a GIN index on PostgreSQL, see news/search.py.
             SearchVectorIndex(fields=["search_vector"], name="news_search_vector_idx"),
         ]
@@ -299,6 +325,8 @@ class NewsItem(models.Model):
                 {"slug": _("“%(slug)s” is taken by the site's own pages.") % {"slug": self.slug}}
             )
         clean_lead_image(self)
+        if self.featured_order is None:
+            self.featured_order = 0
 
     def is_published(self):
         """The rule of NewsItemQuerySet.published(), for one item already loaded."""
