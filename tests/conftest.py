@@ -31,3 +31,22 @@ def _fresh_news_index():
     index.reset()
     yield
     index.reset()
+
+
+# Tests that must share one xdist worker (`pytest -n auto --dist loadgroup`, README): each
+# group starts servers of its own once per worker (tests/faults: a PostgreSQL cluster, Redis
+# and gunicorn) or uses one shared resource (tests/alerts/test_worker.py: Redis database 11;
+# tests/browser: one Chromium at a time on two cores).
+SHARED_WORKER = {
+    "faults": "tests/faults/",
+    "redis-db-11": "tests/alerts/test_worker.py",
+    "browser": "tests/browser/",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        for group, prefix in SHARED_WORKER.items():
+            if path.startswith(prefix):
+                item.add_marker(pytest.mark.xdist_group(group))
