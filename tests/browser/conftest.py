@@ -11,6 +11,7 @@ import datetime
 import os
 import shutil
 import subprocess
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,7 +65,9 @@ def _async_unsafe():
 
 
 @pytest.fixture(scope="package")
-def chromium(_async_unsafe):
+def chromium(_async_unsafe, site):
+    """The browser; set up after `site` so that it closes first, ending its connections to
+    the live server before the rows are flushed."""
     if not CHROMIUM.exists():
         unavailable(f"no Chromium at {CHROMIUM}: apt-get install chromium chromium-driver")
     from playwright.sync_api import sync_playwright
@@ -211,6 +214,13 @@ def site(django_db_setup, django_db_blocker, live_server):
     with django_db_blocker.unblock():
         rows = seed()
         yield Site(url=live_server.url, rows=rows)
+        # The server's request threads hold a database connection until their client hangs
+        # up; let them end, or PostgreSQL refuses to drop the test database at the end.
+        for thread in threading.enumerate():
+            if getattr(thread, "_target", None) is not None and (
+                thread._target.__name__ == "process_request_thread"
+            ):
+                thread.join(timeout=5)
         call_command("flush", interactive=False, verbosity=0)
 
 
