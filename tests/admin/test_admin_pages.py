@@ -3,6 +3,7 @@
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.flatpages.models import FlatPage
 from django.urls import NoReverseMatch, reverse
 
 from alerts.models import Subscription
@@ -56,6 +57,14 @@ def build_meeting():
     return meeting
 
 
+def build_flatpage():
+    page = FlatPage.objects.create(
+        url=f"/page-{FlatPage.objects.count()}/", title="A footer page", content="<p>Text.</p>"
+    )
+    page.sites.add(1)
+    return page
+
+
 BUILDERS = {
     "auth.User": UserFactory,
     "auth.Group": GroupFactory,
@@ -70,6 +79,7 @@ BUILDERS = {
         email=f"reader{Subscription.objects.count()}@example.org", query="year=2025"
     ),
     "meetings.Meeting": build_meeting,
+    "flatpages.FlatPage": build_flatpage,
     "audit.Entry": lambda: Entry.objects.create(
         action=Entry.Action.CHANGE, model="taxonomy.country", object_repr="Audited", origin="system"
     ),
