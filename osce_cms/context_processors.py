@@ -11,11 +11,19 @@ SECTIONS = {
     "meetings": "taxonomy:meeting-list",
     "countries": "taxonomy:country-list",
     "structures": "structures:list",
+    "field_operations": "field-operations",
+    "menus": "menus",  # the header's menus, read by static/js/menu.js
+    "contact": "contact",
+    "privacy": "privacy",
+    "accessibility": "accessibility",
 }
 
 
 def site(request):
-    return {"SITE_NAME": settings.SITE_NAME, "SITE_URLS": section_urls(get_script_prefix())}
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "SITE_URLS": section_urls(get_script_prefix()),
+    }
 
 
 @functools.cache
