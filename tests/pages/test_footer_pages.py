@@ -1,0 +1,61 @@
+"""The footer: the organisation's address and its contact, privacy and accessibility pages,
+which editors write in the admin (Django's flatpages, first content by pages/0001)."""
+
+import pytest
+from django.contrib.flatpages.models import FlatPage
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    "/contact/": "Contact",
+    "/privacy/": "Privacy notice",
+    "/accessibility/": "Accessibility statement",
+}
+
+
+def test_footer_gives_the_address_and_links_every_footer_page(client):
+    html = client.get("/").text
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert "Wallnerstrasse 6" in footer
+    for url, title in PAGES.items():
+        assert f'<a href="{url}">{title}</a>' in footer
+
+
+@pytest.mark.parametrize(("url", "title"), PAGES.items())
+def test_footer_pages_exist_on_a_fresh_database(client, url, title):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert f"<h1>{title}</h1>" in response.text
+    assert f"<title>{title} – " in response.text
+    assert '<meta name="description" content="' in response.text
+    assert not response.cookies
+    assert "Content-Security-Policy" in response
+    assert "style=" not in response.text and "<script>" not in response.text
+
+
+def test_privacy_notice_says_the_site_sets_no_cookies(client):
+    assert "sets no cookies" in client.get("/privacy/").text
+
+
+def test_editors_change_a_footer_page_in_the_admin(admin_client, client):
+    page = FlatPage.objects.get(url="/accessibility/")
+    change = f"/admin/flatpages/flatpage/{page.pk}/change/"
+    assert admin_client.get(change).status_code == 200
+    response = admin_client.post(
+        change,
+        {
+            "url": "/accessibility/",
+            "title": "Accessibility",
+            "content": "<p>We answer within five days.</p>",
+            "sites": [1],
+            "template_name": "",
+        },
+    )
+    assert response.status_code == 302
+    html = client.get("/accessibility/").text
+    assert "<h1>Accessibility</h1>" in html and "within five days" in html
+
+
+def test_a_missing_footer_page_is_a_404_not_an_error(client):
+    FlatPage.objects.filter(url="/privacy/").delete()
+    assert client.get("/privacy/").status_code == 404
