@@ -27,9 +27,11 @@ JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 
 
 def json_ld(content):
-    blocks = JSON_LD.findall(content)
-    assert len(blocks) == 1
-    return json.loads(blocks[0])
+    """The item's NewsArticle (beside it, its BreadcrumbList: tests/pages/test_page_metadata.py)."""
+    blocks = [json.loads(block) for block in JSON_LD.findall(content)]
+    articles = [block for block in blocks if block["@type"] == "NewsArticle"]
+    assert len(articles) == 1
+    return articles[0]
 
 
 def meta(content, prop):
