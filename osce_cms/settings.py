@@ -153,6 +153,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "osce_cms.context_processors.site",
             ],
+            "libraries": {"breadcrumbs": "osce_cms.breadcrumbs", "site": "osce_cms.site_tags"},
         },
     },
 ]
