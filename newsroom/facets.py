@@ -14,13 +14,15 @@ the number of results its link gives. A facet's own choices do not narrow its co
 
 from dataclasses import dataclass, field
 from html import escape
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlencode
 
 from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils import formats
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import trans_real
+from django.utils.translation import ngettext_lazy, trans_real
 
 from meetings.models import MeetingNews
 from news.models import RELATION_BY_NAME as ITEM_RELATIONS
@@ -238,7 +240,7 @@ class Choice:
     label: str
     count: int | None  # None when the counts could not be made (invalid filters)
     selected: bool
-    url: str
+    url: str  # the current view with this choice alone in its facet
     depth: int = 0
 
     @property
@@ -250,13 +252,45 @@ class Choice:
     def html_id(self):
         return f"facet-{self.param}-{self.value}"
 
-    def link_label(self, catalog):
-        """What the count's link says to a screen reader, translated by `catalog`."""
-        return catalog.ngettext(
-            "%(count)d item: show only %(label)s",
-            "%(count)d items: show only %(label)s",
-            self.count or 0,
-        ) % {"count": self.count or 0, "label": self.label}
+
+# A parameter offering more choices than LONG shows the chosen ones and the MOST_USED others
+# (by count), and the rest under "Show all": no list scrolls inside a box of its own.
+LONG = 12
+MOST_USED = 8
+SHOW_ALL = {
+    "field": ngettext_lazy(
+        "Show all %(count)d field of work", "Show all %(count)d fields of work", "count"
+    ),
+    "country": ngettext_lazy("Show all %(count)d country", "Show all %(count)d countries", "count"),
+    "structure": ngettext_lazy(
+        "Show all %(count)d structure", "Show all %(count)d structures", "count"
+    ),
+    "meeting": ngettext_lazy(
+        "Show all %(count)d meeting series", "Show all %(count)d meeting series", "count"
+    ),
+    "event": ngettext_lazy("Show all %(count)d meeting", "Show all %(count)d meetings", "count"),
+    "tag": ngettext_lazy("Show all %(count)d tag", "Show all %(count)d tags", "count"),
+}
+SHOW_ALL_OTHERS = ngettext_lazy("Show all %(count)d choice", "Show all %(count)d choices", "count")
+# The facets with a type-to-find box (added by static/js/filters.js), and its label.
+FIND_LABELS = {"country": _("Find a country"), "structure": _("Find a structure")}
+
+
+def folded(choices):
+    """(shown first, the rest) of one parameter's `choices`: all of them when there are few;
+    else the chosen ones, then the most used (by count), and the rest in their own order."""
+    if len(choices) <= LONG:
+        return choices, []
+    chosen = [choice for choice in choices if choice.selected]
+    others = [choice for choice in choices if not choice.selected]
+    if all(choice.count is not None for choice in others):
+        # sorted() keeps the facet's own order among equal counts.
+        used = [choice for choice in others if choice.count]
+        most = sorted(used, key=lambda choice: -choice.count)[:MOST_USED]
+    else:
+        most = others[:MOST_USED]
+    first = {id(choice) for choice in chosen + most}
+    return chosen + most, [choice for choice in choices if id(choice) not in first]
 
 
 @dataclass
@@ -278,13 +312,34 @@ class Shown:
     def errors(self):
         return [error for bound in self.fields for error in bound.errors]
 
+    @property
+    def find_label(self):
+        return FIND_LABELS.get(self.name, "")
+
     def choices_html(self):
-        """Its choices as the list items of the facet's checkboxes (newsroom/includes/
-        facet.html): made here, in one pass, because a facet may offer a hundred choices
-        and the template language takes a millisecond for ten."""
+        """Its choices as lists of checkboxes (newsroom/includes/facet.html), one list for
+        each parameter, a long one folded (folded()) with its rest under "Show all": made
+        here, in one pass, because a facet may offer a hundred choices and the template
+        language takes a millisecond for ten."""
         catalog = _Catalog(trans_real.catalog())  # the active language's, looked up once
-        items = "\n".join(_choice_html(choice, catalog) for choice in self.choices)
-        return mark_safe(items)  # every value escaped in _choice_html
+        separator = formats.get_format("THOUSAND_SEPARATOR")
+        by_param = {}
+        for choice in self.choices:
+            by_param.setdefault(choice.param, []).append(choice)
+        parts = []
+        for param, choices in by_param.items():
+            first, rest = folded(choices)
+            items = "\n".join(_choice_html(choice, catalog, separator) for choice in first)
+            parts.append(f'<ul class="facet-choices">\n{items}\n</ul>')
+            if rest:
+                label = SHOW_ALL.get(param, SHOW_ALL_OTHERS) % {"count": len(choices)}
+                items = "\n".join(_choice_html(choice, catalog, separator) for choice in rest)
+                parts.append(
+                    f'<details class="facet-more" id="facet-more-{escape(param)}">\n'
+                    f"<summary>{escape(str(label))}</summary>\n"
+                    f'<ul class="facet-choices">\n{items}\n</ul>\n</details>'
+                )
+        return mark_safe("\n".join(parts))  # every value escaped here and in _choice_html
 
 
 class _Catalog:
@@ -308,42 +363,80 @@ class _Catalog:
         return self.texts[key]
 
 
-def _choice_html(choice, catalog):
-    """One choice: its checkbox, its label, and its count linking to the choice alone.
-    Every value is escaped here (html.escape, quotes included)."""
-    if choice.count is None:
-        count = ""
-    elif choice.count:
-        count = (
-            f'<a class="facet-count" href="{escape(choice.url)}" '
-            f'aria-label="{escape(choice.link_label(catalog))}">{choice.count:d}</a>'
-        )
-    else:
-        hidden = escape(catalog.gettext("items"))
-        count = f'<span class="facet-count">0<span class="visually-hidden"> {hidden}</span></span>'
+def grouped(number, separator=","):
+    """`number` with its thousands separated ("4,500"), by the language's separator."""
+    return f"{number:,d}".replace(",", separator) if number >= 1000 else f"{number:d}"
+
+
+def _choice_html(choice, catalog, separator=","):
+    """One choice: one control, its checkbox with its label, and its count as plain text
+    that describes the checkbox. Every value is escaped here (html.escape, quotes included)."""
     html_id = escape(choice.html_id)
+    if choice.count is None:
+        count = described = ""
+    else:
+        words = escape(catalog.ngettext("item", "items", choice.count))
+        number = grouped(choice.count, separator)
+        count = (
+            f'\n<span class="facet-count" id="{html_id}-count">'
+            f'{number}<span class="visually-hidden"> {words}</span></span>'
+        )
+        described = f' aria-describedby="{html_id}-count"'
     empty = "" if choice.available else " is-empty"
     return (
         f'<li class="facet-choice depth-{choice.depth:d}{empty}">\n'
         f'<input type="checkbox" name="{escape(choice.param)}" value="{escape(choice.value)}" '
         f'id="{html_id}"{" checked" if choice.selected else ""}'
-        f"{'' if choice.available else ' disabled'}>\n"
-        f'<label for="{html_id}">{escape(choice.label)}</label>\n{count}\n</li>'
+        f"{'' if choice.available else ' disabled'}{described}>\n"
+        f'<label for="{html_id}">{escape(choice.label)}</label>{count}\n</li>'
     )
 
 
+# The addresses of the list. Every address the site makes of /news/ and its feeds is made
+# here: without empty parameters, each value once, in one order (order()), so that a view has
+# one address (newsroom/lists.py answers any other with a redirect to it).
+
+
+def order():
+    """The list's parameters in the order of its addresses: the search, the facets' (in the
+    order of FACETS), the dates, the sort and the page."""
+    return ("q", *PARAMS, "from", "to", "sort", "page")
+
+
+def pairs(params, **changes):
+    """[(name, value)] of the list's address for `params` (a QueryDict) with `changes`
+    ({name: [values] or None}): known parameters only, in order(), values sorted, no empty or
+    repeated value, no sort that is the default one, no page 1."""
+    found = []
+    for name in order():
+        values = changes[name] if name in changes else params.getlist(name)
+        values = sorted({str(value) for value in values or () if str(value).strip()})
+        found.extend((name, value) for value in values)
+    names = {name for name, _value in found}
+    if "sort" in names:
+        searched = "q" in names
+        # By relevance is the default of a search, and means the newest first without one.
+        default = {"relevance", "newest"} if not searched else {"relevance"}
+        found = [(name, value) for name, value in found if name != "sort" or value not in default]
+    return [(name, value) for name, value in found if (name, value) != ("page", "1")]
+
+
+def query(params, **changes):
+    """The query string ("?…", or "" when there is none) of `params` with `changes`, page
+    included: see pairs()."""
+    found = pairs(params, **changes)
+    return "?" + urlencode(found) if found else ""
+
+
 def url_with(params, **changes):
-    """A query string from `params` with `changes` ({name: [values] or None}), without `page`."""
-    query = params.copy()
-    query.pop("page", None)
-    for name in list(query):
-        query.setlist(name, list(dict.fromkeys(query.getlist(name))))  # no repeated values
-    for name, values in changes.items():
-        if values:
-            query.setlist(name, values)
-        else:
-            query.pop(name, None)
-    return "?" + query.urlencode()
+    """The query string of `params` with `changes`, without `page` (another view starts at
+    its first page)."""
+    return query(params, **{"page": None, **changes})
+
+
+def list_url(params, **changes):
+    """The address of the list of `params` with `changes`, without `page`."""
+    return reverse("news:list") + url_with(params, **changes)
 
 
 def offered(param, trees, counts, chosen, span):
@@ -430,7 +523,7 @@ def _only(params, facet, param):
     `facet`. The address is encoded once, with a stand-in for the value."""
     changes = dict.fromkeys(other.name for other in facet.params)
     changes[param.name] = [_VALUE]
-    before, after = url_with(params, **changes).split("%00", 1)
+    before, after = list_url(params, **changes).split("%00", 1)
     return lambda value: f"{before}{quote_plus(str(value))}{after}"
 
 
@@ -497,6 +590,6 @@ def active_filters(filterset, params, shown):
             if name == "q" and params.get("sort") == "relevance":
                 changes["sort"] = None
             active.append(
-                ActiveFilter(str(label), text, url_with(params, **changes), invalid=invalid)
+                ActiveFilter(str(label), text, list_url(params, **changes), invalid=invalid)
             )
     return active

@@ -1,8 +1,12 @@
 """/news/: the list of published items, narrowed by the filters, with facet counts."""
 
+from urllib.parse import parse_qsl
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import get_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -29,6 +33,17 @@ class NewsListView(PublicPageMixin, View):
     http_method_names = ["get", "head"]
     parameters = None  # the news list's own: its filters, page and sort
 
+    def dispatch(self, request, *args, **kwargs):
+        """An address whose list parameters are not as the site writes them (empty ones, a
+        repeated value, another order, the default sort, page 1) is redirected to the one
+        that is (facets.query()): one view, one address. Unknown parameters are left alone
+        (ignored, and not linked from the page)."""
+        if request.method in ("GET", "HEAD"):
+            redirect = canonical_redirect(request)
+            if redirect is not None:
+                return redirect
+        return super().dispatch(request, *args, **kwargs)
+
     def get(self, request):
         reading = Reading(self.state)
         filterset = reading.filterset(request.GET)
@@ -38,9 +53,35 @@ class NewsListView(PublicPageMixin, View):
 news_list = NewsListView.as_view()
 
 
+def canonical_redirect(request):
+    """A permanent redirect to the canonical address of the list `request` asks for, or None
+    when it asks for it already (whatever else its query has)."""
+    known = set(facets.order())
+    given = [
+        (name, value)
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if name in known
+    ]
+    canonical = facets.pairs(request.GET)
+    if given == canonical:
+        return None
+    return HttpResponsePermanentRedirect(request.path + facets.query(request.GET))
+
+
+def indexed(filterset, params, page_number):
+    """Whether search engines may index this view of the list: the list itself (every page)
+    and the first page of one filter value; not a search, two or more filter values, a
+    later page of a filtered list, or another sort."""
+    values = [(name, value) for name, value in facets.pairs(params) if name != "page"]
+    if any(name in ("q", "sort") for name, _value in values) or len(values) > 1:
+        return False
+    return not values or page_number == 1
+
+
 def list_response(request, filterset, results):
     params = request.GET
     valid = filterset.is_valid()
+    chosen = [name for name, _value in facets.pairs(params) if name not in ("q", "sort", "page")]
     if valid:
         counts = results.counted
         shown = facets.build(filterset, params, counts)
@@ -61,6 +102,10 @@ def list_response(request, filterset, results):
         ],
         "summary": filterset.summary() if valid else [],
         "valid": valid,
+        "filter_count": len(chosen),
+        "canonical_url": request.build_absolute_uri(reverse("news:list") + facets.query(params)),
+        "index": False,
+        "first_page_url": facets.list_url(params),
     }
     if not valid:
         return render(request, "newsroom/list.html", context, status=400)
@@ -72,7 +117,13 @@ def list_response(request, filterset, results):
         sort=filterset.sort,
         rss_url=reverse("news:rss") + feed_query,
         atom_url=reverse("news:atom") + feed_query,
+        alert_url=reverse("alerts:signup") + feed_query,
+        count_text=facets.grouped(paginator.count, get_format("THOUSAND_SEPARATOR")),
     )
+    if paginator.num_pages > 1:
+        context["last_page_url"] = reverse("news:list") + facets.query(
+            params, page=[str(paginator.num_pages)]
+        )
     try:
         page = paginator.page(params.get("page") or 1)
     except PageNotAnInteger:
@@ -94,5 +145,7 @@ def list_response(request, filterset, results):
         page_obj=page,
         page_range=list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
         cards=[(item, snippets.get(item.pk)) for item in items],
+        index=indexed(filterset, params, page.number),
+        pages_text=facets.grouped(paginator.num_pages, get_format("THOUSAND_SEPARATOR")),
     )
     return render(request, "newsroom/list.html", context)

@@ -3,14 +3,17 @@ every filter of `params` (the request's query).
 
 Written in Python for the reason the cards are (newsroom/templatetags/cards.py): with a
 million items every list has pages, and the template took most of a millisecond on its
-`querystring` tags. The links are those `{% querystring params page=… %}` makes: page 1 has no
-`page` parameter, the others replace it where it stood.
+`querystring` tags. The links are made by newsroom/facets.py like every address of the list:
+no empty parameter, the canonical order, page 1 without `page`.
 """
 
 from django import template
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from newsroom import facets
 
 register = template.Library()
 
@@ -18,19 +21,17 @@ _NUMBER = "\0"  # stands for the page number while the query is encoded
 
 
 @register.simple_tag
-def pagination(page_obj, page_range, params):
+def pagination(page_obj, page_range, params, path=None):
     paginator = page_obj.paginator
     if paginator.num_pages <= 1:
         return ""
-    first = params.copy()
-    first.pop("page", None)
-    first_url = f"?{first.urlencode()}" if first or params else ""
-    numbered = params.copy()
-    numbered["page"] = _NUMBER
-    before, after = numbered.urlencode().split("%00", 1)
+    path = path or reverse("news:list")
+    first_url = path + facets.url_with(params)
+    # The query of any other page, made once (facets.query(): the list's canonical order).
+    before, after = facets.query(params, page=[_NUMBER]).split("%00", 1)
 
     def url(number):
-        return escape(first_url if number == 1 else f"?{before}{number:d}{after}")
+        return escape(first_url if number == 1 else f"{path}{before}{number:d}{after}")
 
     page_word = escape(gettext("Page"))
     lower_page = escape(gettext("page"))

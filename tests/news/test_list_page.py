@@ -42,7 +42,7 @@ class Page(HTMLParser):
 
 
 def page(client, query=""):
-    response = client.get(LIST + query)
+    response = client.get(LIST + query, follow=True)
     parser = Page()
     parser.feed(response.content.decode())
     return response, parser
@@ -86,6 +86,8 @@ def test_no_asset_comes_from_another_host(client, newsroom):
     for tag, attrs in html.tags:
         for attribute in ("src", "href"):
             url = attrs.get(attribute) or ""
+            if attrs.get("rel") == "canonical":
+                continue  # an address, absolute as it must be, not an asset
             if tag in {"link", "script", "img", "iframe"} and url:
                 assert not urlsplit(url).netloc, (tag, url)
                 assert not url.startswith("//"), (tag, url)
@@ -107,7 +109,7 @@ def test_the_heading_gives_the_number_of_results_and_the_title_names_the_filters
 def test_each_active_filter_has_a_link_that_removes_just_it(client, newsroom):
     query = "?field=elections&field=gender-equality&country=serbia&q=item&sort=relevance"
 
-    response = client.get(LIST + query)
+    response = client.get(LIST + query, follow=True)
     active = response.context["active_filters"]
 
     assert [(a.label, a.value) for a in active] == [
@@ -118,13 +120,8 @@ def test_each_active_filter_has_a_link_that_removes_just_it(client, newsroom):
     ]
     removed = [parse_qs(urlsplit(a.remove_url).query) for a in active]
     assert removed[0] == {"field": ["elections", "gender-equality"], "country": ["serbia"]}
-    assert removed[1] == {
-        "field": ["gender-equality"], "country": ["serbia"], "q": ["item"],
-        "sort": ["relevance"],
-    }
-    assert removed[3] == {
-        "field": ["elections", "gender-equality"], "q": ["item"], "sort": ["relevance"]
-    }
+    assert removed[1] == {"field": ["gender-equality"], "country": ["serbia"], "q": ["item"]}
+    assert removed[3] == {"field": ["elections", "gender-equality"], "q": ["item"]}
     assert f'<a href="{LIST}">Clear all filters</a>' in response.content.decode()
 
 

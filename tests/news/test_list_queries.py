@@ -26,12 +26,14 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The four taxonomy lists, read once per publication state.
-TERMS = 4
-# The index: its change log, read at every request; the changed items and their five kinds
-# of links (on PostgreSQL, and their words), read once after a change.
+# The four taxonomy lists and the meetings with published news, read once per publication
+# state.
+TERMS = 5
+# The index: its change log, read at every request; the changed items and their six kinds
+# of links (a meeting's news among them; on PostgreSQL, and their words), read once after a
+# change.
 LOG = 1
-CHANGED_ITEMS = 7 if connection.vendor == "postgresql" else 6
+CHANGED_ITEMS = 8 if connection.vendor == "postgresql" else 7
 # The names of the tags the tag facet shows, and the page of items with their issuers (and,
 # when searching, their snippets).
 SHOWN = 2
@@ -45,6 +47,7 @@ TAG = 1
 SEARCH = 1
 RELEVANCE = 0 if connection.vendor == "postgresql" else 1
 
+# In the canonical order of the list's addresses (another order is redirected to it).
 LIST_VARIANTS = {
     "": 0,
     "?field=field-0": 0,
@@ -60,11 +63,11 @@ LIST_VARIANTS = {
     "?from=2020-01-01&to=2025-12-31": 0,
     "?kind=news&year=2025": 0,
     "?field=field-0&field=field-1&structure=structure-0": 0,
-    "?field=field-0&structure=structure-0&country=country-0&meeting=meeting-0&tag=tag-0": TAG,
+    "?field=field-0&country=country-0&structure=structure-0&meeting=meeting-0&tag=tag-0": TAG,
     "?q=item": SEARCH + RELEVANCE,
     "?q=item&sort=newest": SEARCH,
-    "?q=item&field=field-0&structure=structure-0&sort=oldest&from=2020-01-01": SEARCH,
-    "?q=item&tag=tag-0&country=country-0&kind=news&year=2025": TAG + SEARCH + RELEVANCE,
+    "?q=item&field=field-0&structure=structure-0&from=2020-01-01&sort=oldest": SEARCH,
+    "?q=item&country=country-0&kind=news&tag=tag-0&year=2025": TAG + SEARCH + RELEVANCE,
     "?sort=oldest": 0,
     "?page=2": 0,
     "?field=root-field&page=2": 0,

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from django.urls import reverse
 
-RESULTS = re.compile(r'id="news-results-heading">(\d+) results?')
+RESULTS = re.compile(r'id="news-results-heading"[^>]*>([\d,]+) results?')
 YEAR = re.compile(r'<option value="(\d{4})"[^>]*>\d{4} \((\d+)\)</option>')
 
 
@@ -32,7 +32,7 @@ class FacetCounts(HTMLParser):
             self.labels[self._choice] = data
             self._label = False
         elif self._counting:
-            self.counts[self._choice] = int(data)
+            self.counts[self._choice] = int(data.replace(",", ""))
             self._counting = False
 
 
@@ -45,7 +45,7 @@ class Page:
         self.counts, self.labels = parser.counts, parser.labels
         self.counts.update({("year", y): int(n) for y, n in YEAR.findall(self.html)})
         found = RESULTS.search(self.html)
-        self.results = int(found.group(1)) if found else None
+        self.results = int(found.group(1).replace(",", "")) if found else None
 
     def count(self, param, value):
         return self.counts[(param, value)]
@@ -55,6 +55,6 @@ class Page:
 
 
 def news(client, query=""):
-    response = client.get(reverse("news:list") + query)
+    response = client.get(reverse("news:list") + query, follow=True)
     assert response.status_code == 200, query
     return Page(response)
