@@ -1,10 +1,17 @@
 """A generator of realistic demo news items, used by `manage.py load_demo`.
 
-The generator is a pure function of (seed, index and the reference taxonomy): each item draws
-from its own random stream seeded with the seed and its index, and picks terms from lists in slug
-order, so the same seed gives the same titles, slugs, dates and relations on any database and on
-any day, and item 5,001 can be built without building the 5,000 before it. Dates run from
-FIRST_DAY to LAST_DAY; only scheduled items are dated after the run.
+The generator is a pure function of (seed, index, the last day and the reference taxonomy): each
+item draws from its own random stream seeded with the seed and its index, and picks terms from
+lists in slug order, so the same seed and last day give the same titles, slugs, dates and
+relations on any database and on any day, and item 5,001 can be built without building the 5,000
+before it. Dates run from FIRST_DAY to the last day (load_demo: the day of the database's first
+load), so that the newest items are those of its last days; only scheduled items are dated after
+the run.
+
+Every country an item is tagged with is one it is about: the place of its title and dateline is
+its first country, and the others (only events and trainings have several) are named in its
+body. About a third of the items have a lead image, one of a few generated pictures
+(demo/pictures.py) that they share.
 
 Generated bodies are built only from the texts of demo/texts.py and the taxonomy's names
 (escaped), so they are already what NewsItem.save() would keep: the loader's bulk inserts do not
@@ -23,8 +30,10 @@ from demo.odds import (
     EXTRA_FIELDS,
     FIRST_DAY,
     FIRST_YEAR,
+    IMAGE_SHARE,
     KIND_WEIGHTS_BY_ISSUER,
-    LAST_DAY,
+    MULTI_COUNTRY_STORIES,
+    RECENT_ITEMS,
     STATUS_BY_POSITION,
     STATUSES,
     TAG_COUNTS,
@@ -58,8 +67,10 @@ from demo.texts import (
     STORIES,
     TRAINING,
     TRAINING_NAMES,
+    WITHDRAWAL_NOTICES,
 )
 from demo.wording import (
+    escape,
     format_date,
     format_span,
     join_names,
@@ -111,16 +122,21 @@ class DemoHead:
 
 
 class DemoNewsGenerator:
-    def __init__(self, taxonomy, seed, now):
+    def __init__(self, taxonomy, seed, now, last_day=None, pictures=()):
+        """`last_day`: the newest day of the items' dates (default and latest: the day of
+        `now`). `pictures`: the lead images items may have (demo/pictures.py), none by
+        default."""
         self.taxonomy = taxonomy
         self.seed = seed
         self.zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
         self.now = now
         self.today = now.astimezone(self.zone).date()
-        self.span = (LAST_DAY - FIRST_DAY).days
+        self.last_day = min(last_day or self.today, self.today)
+        self.pictures = list(pictures)
+        self.span = (self.last_day - FIRST_DAY).days
         self.story_cache = {}
         self.issuers_by_year = {}
-        for year in range(FIRST_YEAR, LAST_DAY.year + 1):
+        for year in range(FIRST_YEAR, self.last_day.year + 1):
             start = datetime.date(year, 1, 1)
             self.issuers_by_year[year] = self._pool(
                 issuer
@@ -137,7 +153,7 @@ class DemoNewsGenerator:
             for issuer in taxonomy.issuers
             if issuer.closed_on is None and issuer.kind != Structure.Kind.CHAIRPERSONSHIP
         )
-        self.current_issuers = current if current[0] else self.issuers_by_year[LAST_DAY.year]
+        self.current_issuers = current if current[0] else self.issuers_by_year[self.last_day.year]
         self.by_field = {}
         for issuer in taxonomy.issuers:
             for position in issuer.fields:
@@ -165,13 +181,17 @@ class DemoNewsGenerator:
         status = STATUS_BY_POSITION[index * 37 % 100]
         if status == "published" or status == "withdrawn":  # more items in recent years
             issued = FIRST_DAY + datetime.timedelta(days=int(self.span * rng.random() ** 0.7))
+            if index <= RECENT_ITEMS:
+                # The first items are the newest, so that a load of any size has the news
+                # of its last days: four a day, back from the last day.
+                issued = self.last_day - datetime.timedelta(days=(index - 1) // 4)
         elif status == "scheduled":
             issued = self.today + datetime.timedelta(days=rng.randint(1, 21))
         elif status == "undated-draft":
             issued = None
         else:  # a draft or an item in review: among the latest
-            issued = LAST_DAY - datetime.timedelta(days=rng.randint(0, 30))
-        day = issued or LAST_DAY
+            issued = self.last_day - datetime.timedelta(days=rng.randint(0, 30))
+        day = issued or self.last_day
 
         chair = None
         if status == "scheduled":
@@ -206,7 +226,7 @@ class DemoNewsGenerator:
             series = taxonomy.series.get(
                 rng.choice(FIELD_SERIES.get(primary_field.slug, GENERAL_SERIES))
             )
-        countries = self._countries(rng, issuer, chair, series)
+        countries = self._countries(rng, issuer, chair)
 
         # Where it happens.
         if issuer.cities and (not issuer.host or (countries and countries[0] is issuer.host)):
@@ -226,6 +246,15 @@ class DemoNewsGenerator:
         dated_title = issued is not None and status != "scheduled"
         stories = self._stories(kind, elections, issuer, bool(place), dated_title)
         story, title_template, lede_template = rng.choice(stories)
+        # Several countries only where several take part: an event or a training (with the
+        # partners of a partners' conference). Any other story is about its one place.
+        if story in MULTI_COUNTRY_STORIES:
+            if series is not None and series.slug in PARTNER_SERIES:
+                partners = taxonomy.partners.get(PARTNER_SERIES[series.slug]) or []
+                countries += rng.sample(partners, min(len(partners), rng.randint(1, 2)))
+                countries = list(dict.fromkeys(countries))[:3]
+        else:
+            countries = countries[:1]
         activity, durations = rng.choice(TRAINING if story == "training" else ACTIVITIES)
         days = rng.choice(durations if story != "visit" else (1, 2, 3))
         topic = rng.choice(topics)
@@ -290,15 +319,28 @@ class DemoNewsGenerator:
             words["on_date"] = words["on_dates"] = ""
         lede = head.lede_template.format(**words)
         body = write_body(rng, story, words, issuer.speaker, series)
+        countries = head.countries
+        if len(countries) > 1 or (countries and countries[0].name != words["place"]):
+            # Every country it is tagged with is named: at the end of the opening paragraph.
+            names = join_names([escape(country.name) for country in countries])
+            body = body.replace("</p>", f" Participants came from {names}.</p>", 1)
+        elif countries and head.chair is None and issuer.host is None:
+            # The one country it is about, named if its text names neither it nor its capital.
+            country = countries[0]
+            capital = CAPITALS.get(country.slug)
+            text = (head.title, lede, body)
+            if not any(country.name in part or (capital and capital in part) for part in text):
+                sentence = f" It is part of the OSCE’s work in {escape(country.name)}."
+                body = body.replace("</p>", f"{sentence}</p>", 1)
 
+        # The dateline: a field operation's own city (in its host country, or Kosovo), else
+        # where it happened, the city of its title and text, in its first country.
         dateline = ""
         if issued is not None:
             if issuer.kind == Structure.Kind.FIELD_OPERATION:
                 dateline = issuer.city
-            elif head.chair is not None:
-                dateline = CAPITALS.get(head.chair.slug, issuer.city)
-            elif rng.random() < 0.3:
-                dateline = issuer.city
+            elif head.chair is not None or rng.random() < 0.3:
+                dateline = words["city"]
             if dateline:
                 dateline = f"{dateline.upper()}, {format_date(issued)}"
 
@@ -337,8 +379,19 @@ class DemoNewsGenerator:
                 issued, datetime.time(hour, minute), tzinfo=self.zone
             )
             if status != "scheduled" and published_at > self.now:
-                # Only on a machine whose clock is behind LAST_DAY: nothing published lies ahead.
+                # An item of the last day, at an hour still to come: nothing published lies ahead.
                 published_at = self.now
+
+        # Drawn last, so that what comes before is the same with or without them.
+        withdrawn_at = None
+        notice = ""
+        if status == "withdrawn":
+            later = datetime.timedelta(days=rng.randint(1, 60), hours=rng.randint(0, 8))
+            withdrawn_at = min(published_at + later, self.now)
+            notice = rng.choice(WITHDRAWAL_NOTICES)
+        picture = None
+        if self.pictures and rng.random() < IMAGE_SHARE:
+            picture = self.pictures[int(rng.random() * len(self.pictures))]
 
         fields = taxonomy.fields
         return DemoItem(
@@ -354,6 +407,12 @@ class DemoNewsGenerator:
                 "lead_structure_id": issuer.pk,
                 "status": STATUSES[status],
                 "published_at": published_at,
+                "withdrawn_at": withdrawn_at,
+                "withdrawal_notice": notice,
+                "image": picture.name if picture else "",
+                "image_alt": picture.alt if picture else "",
+                "image_caption": picture.caption if picture else "",
+                "image_credit": picture.credit if picture else "",
             },
             term_ids={
                 "fields_of_work": [fields[position].pk for position in head.field_positions],
@@ -387,24 +446,18 @@ class DemoNewsGenerator:
                 return issuer
         return next(issuer for issuer in issuers if not (issuer.closed_on or issuer.opened))
 
-    def _countries(self, rng, issuer, chair, series):
+    def _countries(self, rng, issuer, chair):
+        """The countries it is about, the first its place (partners are added for events)."""
         states = self.taxonomy.states
         if issuer.host is not None:
             countries = [issuer.host] if rng.random() < 0.85 else []
-            if countries and rng.random() < 0.1:
-                countries.append(rng.choice(states))
         elif issuer.kind == Structure.Kind.FIELD_OPERATION:  # where no State hosts it
             countries = []
         elif chair is not None:
             countries = [chair]
-            if rng.random() < 0.3:
-                countries.append(rng.choice(states))
         else:
             count = rng.weighted(*COUNTRY_COUNTS)
             if issuer.slug in ("odihr", "hcnm") and count == 0 and rng.random() < 0.7:
                 count = 1
             countries = rng.sample(states, count)
-        if series is not None and series.slug in PARTNER_SERIES:
-            partners = self.taxonomy.partners.get(PARTNER_SERIES[series.slug]) or []
-            countries += rng.sample(partners, min(len(partners), rng.randint(1, 2)))
-        return list(dict.fromkeys(countries))[:3]
+        return countries

@@ -10,12 +10,13 @@ from news.models import NewsItem
 Kind = NewsItem.Kind
 Status = NewsItem.Status
 
-# Generated dates run from FIRST_DAY to LAST_DAY whatever the day of the run, so that a seed gives
-# the same items on any day. Only scheduled items follow the run: they are dated 1 to 21 days after
-# it, so that they are still to come (their titles, and so their slugs, hold no date).
+# Generated dates run from FIRST_DAY to the last day: load_demo's first load of a database, so
+# that the newest items are of the days before it and a later run (a larger --items, another
+# --seed) adds items of the same calendar. Only scheduled items follow the run: they are dated 1
+# to 21 days after it, so that they are still to come (their titles, and so their slugs, hold no
+# date).
 FIRST_YEAR = 2006
 FIRST_DAY = datetime.date(FIRST_YEAR, 1, 1)
-LAST_DAY = datetime.date(2026, 6, 30)
 # Status by position in every run of 100 items (a fixed permutation of the index, so that even
 # a small demo set shows each state): about 90% published, the rest in the other states.
 STATUS_SLOTS = (
@@ -79,3 +80,11 @@ class DemoRandom(random.Random):
 
     def weighted(self, values, cum_weights):
         return values[bisect.bisect(cum_weights, self.random() * cum_weights[-1])]
+
+
+# Stories that several countries take part in: only these are tagged with more than one.
+MULTI_COUNTRY_STORIES = frozenset({"event", "training"})
+# The share of items with a lead image (one of demo/pictures.py's, shared).
+IMAGE_SHARE = 0.35
+# The first items (by index) are dated on the last days, four a day (demo/generator.py).
+RECENT_ITEMS = 60

@@ -927,3 +927,12 @@ MONTHS = (
 )
 SPOT_TIMES = ("18:00", "19:30", "20:00")
 SOME = ("Some", "More than", "Around")
+
+# Why an item was withdrawn, as its public notice says.
+WITHDRAWAL_NOTICES = (
+    "This item was withdrawn because it contained factual errors. A corrected version has been "
+    "published.",
+    "This item was withdrawn at the request of the organizers of the event it describes.",
+    "This item was withdrawn because it was published before the agreed date.",
+    "This item was withdrawn: it duplicated an earlier item on the same event.",
+)

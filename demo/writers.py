@@ -107,6 +107,12 @@ class CopyWriter:
             "published_at",
             "created_at",
             "updated_at",
+            "withdrawn_at",
+            "withdrawal_notice",
+            "image",
+            "image_alt",
+            "image_caption",
+            "image_credit",
         ]
         # Every other column gets its field's default (the same on every row), so that a field
         # added to the model later does not break the loader.
@@ -188,12 +194,17 @@ class CopyWriter:
             values = item.values
             issued = values["date_issued"]
             published_at = values["published_at"]
+            withdrawn_at = values["withdrawn_at"]
             lines.append(
                 f"{pk}\t{copy_text(values['title'])}\t{values['slug']}\t{values['kind']}\t"
                 f"{copy_text(values['lede'])}\t{copy_text(values['body'])}\t"
                 f"{issued.isoformat() if issued else NULL}\t{copy_text(values['dateline'])}\t"
                 f"{values['lead_structure_id']}\t{values['status']}\t"
-                f"{published_at.isoformat() if published_at else NULL}\t{now}\t{now}{tail}"
+                f"{published_at.isoformat() if published_at else NULL}\t{now}\t{now}\t"
+                f"{withdrawn_at.isoformat() if withdrawn_at else NULL}\t"
+                f"{copy_text(values['withdrawal_notice'])}\t{copy_text(values['image'])}\t"
+                f"{copy_text(values['image_alt'])}\t{copy_text(values['image_caption'])}\t"
+                f"{copy_text(values['image_credit'])}{tail}"
             )
             for rows, relation in zip(links, RELATIONS, strict=True):
                 rows.extend(f"{pk}\t{term}\n" for term in item.term_ids[relation.name])

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from demo.generator import DemoNewsGenerator
-from demo.odds import FIRST_DAY, LAST_DAY
+from demo.odds import FIRST_DAY, IMAGE_SHARE
+from demo.pictures import SCENES, ensure_pictures
 from demo.seed import SEED_ITEM
 from demo.taxonomy import DemoTaxonomy, MissingTaxonomy
 from demo.writers import BulkCreateWriter, CopyWriter
@@ -32,11 +33,16 @@ class Command(BaseCommand):
         "news item of the seed page, kept as a draft because its source gives no issue date, "
         "and --items generated items with realistic titles, bodies, dates, issuers and "
         "taxonomy. Generated item number i of a --seed always gets the same content and the "
-        "same slug (its title's slug followed by -i), on any day: dates run from "
-        f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}. The exception are the scheduled "
-        "items (1 in 100): they must still be to come, so they are dated 1 to 21 days after the "
-        "day of the run, and their dates (also those in their text) follow it; their titles and "
-        "slugs do not. Items are built in batches. The first draws of an item decide its slug: "
+        "same slug (its title's slug followed by -i) in a database: dates run from "
+        f"{FIRST_DAY.isoformat()} to the day of the database's first load (when the seed item "
+        "was loaded), so that the newest items are of the last days, and a later run adds items "
+        "of the same calendar. The exception are the scheduled items (1 in 100): they must "
+        "still be to come, so they are dated 1 to 21 days after the day of the run, and their "
+        "dates (also those in their text) follow it; their titles and slugs do not. About "
+        f"{IMAGE_SHARE:.0%} of the items have a lead image, one of {len(SCENES)} pictures drawn "
+        "on the first load and shared; if no item is featured on the home page, the three "
+        "newest published items with an image are. Items are built in batches. The first "
+        "draws of an item decide its slug: "
         "the command makes those, asks which of the batch's slugs exist (only if an existing "
         "slug ends in one of the batch's numbers, so a first load asks nothing), and builds "
         "whole and inserts only the others. So running the command again with the same --items "
@@ -91,6 +97,31 @@ class Command(BaseCommand):
             ) from error
         self.load_seed_item()
         self.load_generated(taxonomy, items, seed, batch_size, jobs, verbosity)
+        self.feature_some()
+
+    def last_day(self):
+        """The newest day of the generated items' dates: the day of the database's first
+        load, which loaded the seed item; today if it is gone."""
+        loaded = (
+            NewsItem.objects.filter(slug=SEED_ITEM["slug"])
+            .values_list("created_at", flat=True)
+            .first()
+        )
+        return timezone.localdate(loaded) if loaded else timezone.localdate()
+
+    def feature_some(self):
+        """Three stories for the home page, if editors have featured none: the newest
+        published items with an image."""
+        if NewsItem.objects.filter(featured=True).exists():
+            return
+        newest = (
+            NewsItem.objects.published()
+            .exclude(image="")
+            .order_by("-date_issued", "-id")
+            .values_list("pk", flat=True)[:3]
+        )
+        if NewsItem.objects.filter(pk__in=list(newest)).update(featured=True):
+            content_changed.send(sender=NewsItem)  # update() sends no signal
 
     def load_seed_item(self):
         if NewsItem.objects.filter(slug=SEED_ITEM["slug"]).exists():
@@ -145,7 +176,9 @@ class Command(BaseCommand):
     def load_generated(self, taxonomy, items, seed, batch_size, jobs, verbosity):
         started = time.monotonic()
         now = timezone.now()
-        generator = DemoNewsGenerator(taxonomy, seed, now)
+        generator = DemoNewsGenerator(
+            taxonomy, seed, now, last_day=self.last_day(), pictures=ensure_pictures()
+        )
         taxonomy.tags = self.tags(taxonomy.tag_names(generator.today.year + 1))
         if connection.vendor == "postgresql":
             writer = CopyWriter(now, jobs)
