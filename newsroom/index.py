@@ -56,6 +56,8 @@ STALE_AFTER = (Change.KEPT_DAYS - 1) * 86400
 _NEW_CHANGES = f"SELECT id, item FROM {Change._meta.db_table} WHERE id > %s ORDER BY id"  # noqa: S608
 # From this many items on, reading the whole index again is done beside the requests.
 RELOAD_BESIDE = 100_000
+# Room made in the table of positions by id when a new item's id is beyond it.
+GROWTH = 4096
 # Days are counted from 1970; keys stay positive for any date a DateField holds.
 _DAY_OFFSET = 1 << 20
 
@@ -188,9 +190,9 @@ class NewsIndex:
         self.base_keys = np.zeros(0, dtype=np.int64)
         self.base_ids = np.zeros(0, dtype=np.int64)
         self.base_published = np.zeros(0, dtype=np.int64)  # microseconds since 1970
-        self.by_published = np.zeros(0, dtype=np.int64)  # base positions, most recent first
+        self.by_published = np.zeros(0, dtype=np.int32)  # base positions, most recent first
         self.extra_keys, self.extra_ids, self.extra_published = [], [], []
-        self.position_of = np.full(1, -1, dtype=np.int64)
+        self.position_of = np.full(1, -1, dtype=np.int32)
         self.pending = Pending({})
         self.words = None  # newsroom/words.py, on PostgreSQL
         self.reloading = False
@@ -223,11 +225,12 @@ class NewsIndex:
         self.base_ids = rows[:, 0].copy()
         days = rows[:, 1]
         self.base_published = rows[:, 4].copy()
-        self.by_published = np.lexsort((self.base_ids, self.base_published))[::-1].copy()
+        by_published = np.lexsort((self.base_ids, self.base_published))[::-1]
+        self.by_published = by_published.astype(np.int32)  # positions: half the memory
         self.base_keys = ((days + _DAY_OFFSET) << 32) | self.base_ids
         count = len(self.base_ids)
-        self.position_of = np.full(int(self.base_ids.max(initial=0)) + 1, -1, dtype=np.int64)
-        self.position_of[self.base_ids] = np.arange(count, dtype=np.int64)
+        self.position_of = np.full(int(self.base_ids.max(initial=0)) + 1, -1, dtype=np.int32)
+        self.position_of[self.base_ids] = np.arange(count, dtype=np.int32)
         positions = np.arange(count, dtype=np.int64)
         self.live = BitMap()
         self.live.add_range(0, count)
@@ -417,7 +420,10 @@ class NewsIndex:
             self.extra_keys.append(key)
             self.extra_published.append(published)
         if pk >= len(self.position_of):
-            grown = np.full(max(pk + 1, 2 * len(self.position_of)), -1, dtype=np.int64)
+            # New items' ids come one after another: room for a few thousand more, not twice
+            # the table (which a worker would hold privately: megabytes at a million items).
+            size = pk + 1 + max(GROWTH, len(self.position_of) // 256)
+            grown = np.full(size, -1, dtype=np.int32)
             grown[: len(self.position_of)] = self.position_of
             self.position_of = grown
         self.position_of[pk] = position
