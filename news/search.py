@@ -46,6 +46,17 @@ DROP FUNCTION IF EXISTS news_newsitem_search_vector_update();
 # Private-use characters mark the matches in PostgreSQL's headlines; the text is escaped
 # before they become <mark> elements, so nothing in an item's text can inject markup.
 _START, _STOP = "\ue000", "\ue001"
+# Between the fragments of a PostgreSQL headline, so that each is tidied on its own.
+_FRAGMENT = "\ue002"
+# The most words of a snippet made from the lede (SQLite).
+SNIPPET_WORDS = 35
+ELLIPSIS = "…"
+# Quotation marks whose opening and closing characters differ: (opening, closing).
+_QUOTES = (("“", "”"), ("«", "»"), ("‹", "›"))
+_CLOSING = {close: open_ for open_, close in _QUOTES}
+_OPENING = {open_: close for open_, close in _QUOTES}
+# Where a text is at the end of a sentence: its last letter followed by any closing marks.
+_SENTENCE_END = re.compile(r"[.!?…][\s\"”»›’)\]]*$")
 
 
 class SearchVectorIndex(GinIndex):
@@ -147,7 +158,7 @@ def with_snippets(queryset, text):
         max_words=30,
         min_words=12,
         max_fragments=2,
-        fragment_delimiter=" … ",
+        fragment_delimiter=_FRAGMENT,
     )
     return queryset.annotate(search_headline=headline)
 
@@ -162,7 +173,9 @@ def snippets(items, text):
         return {}
     if is_postgresql():
         return {
-            item.pk: _mark(html.unescape(item.search_headline), _START, _STOP)
+            item.pk: _mark(
+                _tidy_headline(html.unescape(item.search_headline), item.lede), _START, _STOP
+            )
             for item in items
         }
     terms = words(text)
@@ -173,6 +186,79 @@ def snippets(items, text):
 
     def marked(text):
         text = text.replace(_START, "").replace(_STOP, "")
+        text = _cut(text, pattern)
         return _mark(pattern.sub(lambda m: f"{_START}{m.group(0)}{_STOP}", text), _START, _STOP)
 
     return {item.pk: marked(item.lede) for item in items}
+
+
+# Snippets read as quotations of the text: cut on a word boundary, an ellipsis where text is
+# left out, and no quotation left open or closed without its other half.
+
+
+def _cut(text, pattern):
+    """At most SNIPPET_WORDS words of `text` around the first match of `pattern`, cut
+    between words, with an ellipsis where text is left out and every quotation closed."""
+    words = text.split()
+    if len(words) <= SNIPPET_WORDS:
+        return balanced(" ".join(words))
+    found = pattern.search(text)
+    before = len(text[: found.start()].split()) if found else 0
+    start = max(0, min(before - 5, len(words) - SNIPPET_WORDS))
+    chosen = " ".join(words[start : start + SNIPPET_WORDS])
+    return tidy(chosen, starts=start == 0, ends=start + SNIPPET_WORDS >= len(words))
+
+
+def _tidy_headline(headline, lede):
+    """A PostgreSQL headline, its fragments tidied and joined by ellipses."""
+    start = " ".join((lede or "").split())[:40]
+    fragments = [fragment.strip() for fragment in headline.split(_FRAGMENT) if fragment.strip()]
+    tidied = []
+    for number, fragment in enumerate(fragments):
+        plain = " ".join(fragment.replace(_START, "").replace(_STOP, "").split())
+        starts = number == 0 and bool(start) and plain.startswith(start[: len(plain)])
+        tidied.append(tidy(" ".join(fragment.split()), starts=starts))
+    # One ellipsis between two fragments, not one after the first and one before the second.
+    return " ".join(tidied).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS)
+
+
+def tidy(text, starts=False, ends=None):
+    """`text`, a part of a longer text, with an ellipsis before it unless it `starts` that
+    text and after it unless it `ends` it (by default: unless it ends a sentence), and its
+    quotation marks balanced (balanced())."""
+    if ends is None:
+        ends = bool(_SENTENCE_END.search(text.replace(_STOP, "")))
+    text = text.strip()
+    if not starts:
+        text = f"{ELLIPSIS} {text}"
+    if not ends:
+        text = f"{text.rstrip(',;:')} {ELLIPSIS}"
+    return balanced(text)
+
+
+def balanced(text):
+    """`text` with the quotation marks it opens closed at its end, and those it closes (opened
+    before it) opened at its start: “ ” « » ‹ › and the straight double quote."""
+    stack, unopened = [], []
+    for char in text:
+        if char in _OPENING:
+            stack.append(char)
+        elif char in _CLOSING:
+            if stack and stack[-1] == _CLOSING[char]:
+                stack.pop()
+            elif not stack:
+                unopened.append(_CLOSING[char])
+    opening = "".join(reversed(unopened))
+    closing = "".join(_OPENING[char] for char in reversed(stack))
+    if text.count('"') % 2:
+        first = text.index('"')
+        # An opening quote stands before a word; a closing one after it.
+        if (
+            first + 1 < len(text)
+            and not text[first + 1].isspace()
+            and (first == 0 or text[first - 1].isspace() or text[first - 1] in "(…")
+        ):
+            closing += '"'
+        else:
+            opening = '"' + opening
+    return f"{opening}{text}{closing}"
