@@ -60,17 +60,20 @@ def menus():
             for value in Country.Group.values
             if value in by_group
         ],
-        # Each root with its active parts; a group of field operations leads to their page.
+        # Each root with its active parts (a group of field operations leads to their page),
+        # then the roots that have none, in one list.
         "structure_groups": [
             (
                 root,
                 field_operations
-                if _holds_field_operations(children.get(root.pk, []))
+                if _holds_field_operations(children[root.pk])
                 else root.get_absolute_url(),
-                children.get(root.pk, []),
+                children[root.pk],
             )
             for root in roots
+            if root.pk in children
         ],
+        "structure_singles": [root for root in roots if root.pk not in children],
         "field_operations_url": field_operations,
         # "Partnerships", in the organisation's meetings menu, is a section about the Partners
         # for Co-operation, not a meeting series (taxonomy/reference.py): their list.
