@@ -11,6 +11,8 @@ import feedparser
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import new_context
+
 pytestmark = pytest.mark.browser
 
 
@@ -70,6 +72,37 @@ def test_choose_a_field_then_a_country(page, site):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Gender-sensitive election observation in Albania"
     )
+    assert page.csp_errors == []
+
+
+def test_filters_work_without_javascript(chromium, site, size):
+    context = new_context(chromium, site, size, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/news/")
+        choose(page, "Field of work", "Elections")
+        page.wait_for_url(re.compile(r"field=elections"))
+        expect(results_heading(page, "13 results")).to_be_visible()
+        # The plain GET form sends its empty fields too; the address the visitor ends on is
+        # the clean one.
+        assert query(page.url) == {"field": ["elections"]}
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", ["phone"], indirect=True)
+def test_filter_panel_on_a_phone_opens_and_closes_by_keyboard(page, site):
+    page.goto("/news/?field=elections&country=albania")
+    button = page.get_by_role("button", name="Filter (2)")
+    button.focus()
+    page.keyboard.press("Enter")
+    panel = page.get_by_role("dialog", name="Filter news")
+    expect(panel).to_be_visible()
+    assert panel.evaluate("panel => panel.contains(document.activeElement)")
+    expect(panel.get_by_role("checkbox", name=re.compile(r"^Albania\b"))).to_be_checked()
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    assert button.evaluate("element => element === document.activeElement")
     assert page.csp_errors == []
 
 
