@@ -55,6 +55,9 @@ ELLIPSIS = "…"
 _QUOTES = (("“", "”"), ("«", "»"), ("‹", "›"))
 _CLOSING = {close: open_ for open_, close in _QUOTES}
 _OPENING = {open_: close for open_, close in _QUOTES}
+# Between two sentences; and how far a headline's fragment is grown to reach their edges.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
+EDGE_WORDS = 3
 # Where a text is at the end of a sentence: its last letter followed by any closing marks.
 _SENTENCE_END = re.compile(r"[.!?…][\s\"”»›’)\]]*$")
 
@@ -210,14 +213,28 @@ def _cut(text, pattern):
 
 
 def _tidy_headline(headline, lede):
-    """A PostgreSQL headline, its fragments tidied and joined by ellipses."""
-    start = " ".join((lede or "").split())[:40]
+    """A PostgreSQL headline, its fragments tidied and joined by ellipses. A fragment of the
+    lede (the part of the text at hand) is grown to the start and the end of its sentence
+    when they are a few words away: ts_headline leaves out the short words and the
+    punctuation at a fragment's edges ("The", the final full stop)."""
+    lede = " ".join((lede or "").split())
     fragments = [fragment.strip() for fragment in headline.split(_FRAGMENT) if fragment.strip()]
     tidied = []
-    for number, fragment in enumerate(fragments):
-        plain = " ".join(fragment.replace(_START, "").replace(_STOP, "").split())
-        starts = number == 0 and bool(start) and plain.startswith(start[: len(plain)])
-        tidied.append(tidy(" ".join(fragment.split()), starts=starts))
+    for fragment in fragments:
+        fragment = " ".join(fragment.split())
+        plain = fragment.replace(_START, "").replace(_STOP, "")
+        at = lede.find(plain) if plain else -1
+        if at < 0:
+            tidied.append(tidy(fragment))
+            continue
+        before, after = lede[:at], lede[at + len(plain) :]
+        head = _SENTENCE_BREAK.split(before)[-1]
+        if len(head.split()) <= EDGE_WORDS:
+            fragment, before = head + fragment, before[: len(before) - len(head)]
+        tail = _SENTENCE_BREAK.split(after)[0]
+        if len(tail.split()) <= EDGE_WORDS:
+            fragment += tail
+        tidied.append(tidy(fragment, starts=not before.strip()))
     # One ellipsis between two fragments, not one after the first and one before the second.
     return " ".join(tidied).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS)
 
