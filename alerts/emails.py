@@ -7,8 +7,8 @@ unsubscribe headers and a manage link; alerts/tasks.py sends what these function
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.http import QueryDict
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from alerts import tokens
 from alerts.forms import describe
 from news.models import NewsItem
-from newsroom import freshness
+from newsroom import facets, freshness
 from newsroom.filters import Trees
 from newsroom.public import public_address
 
@@ -48,7 +48,7 @@ class _Words:
 
 def list_url(subscription):
     """The /news/ view the subscription follows."""
-    return absolute(reverse("news:list") + (f"?{subscription.query}" if subscription.query else ""))
+    return absolute(facets.list_url(QueryDict(subscription.query)))
 
 
 def confirmation_message(subscription):

@@ -283,7 +283,8 @@ def manage(request, token):
 
 
 def _list_url(query):
-    return reverse("news:list") + (f"?{query}" if query else "")
+    """The list's own address of the stored `query` (its parameters in the list's order)."""
+    return facets.list_url(QueryDict(query))
 
 
 def _list_filters(address):
