@@ -241,8 +241,9 @@ class NewsIndex:
         issuers = [(positions, rows[:, 3].copy())]
         del rows
         for name, relation in LINKED:
+            # Unordered: a link table's ordering (the meetings' one) would join and sort.
             links = _numbers(
-                relation.link.objects.all(), [relation.news_attname, relation.term_attname]
+                relation.link.objects.order_by(), [relation.news_attname, relation.term_attname]
             )
             linked = self._positions(links[:, 0])
             kept = linked >= 0
@@ -398,7 +399,9 @@ class NewsIndex:
             if published:
                 for name, relation in LINKED:
                     news, term = relation.news_attname, relation.term_attname
-                    links = relation.link.objects.filter(**{f"{news}__in": list(published)})
+                    links = relation.link.objects.order_by().filter(
+                        **{f"{news}__in": list(published)}
+                    )
                     for item, value in links.values_list(news, term):
                         self._add(name, value, published[item])
                 if self.words is not None:

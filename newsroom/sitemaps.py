@@ -2,8 +2,9 @@
 
 The children are the home page and the indexes, the published news of each year they were
 issued in (`news-<year>`: one section per year that has published news, paginated with
-`?p=2`…), and the pages of each kind of term. An item's `lastmod` is its last public change:
-its publication time, or its last save when that came later.
+`?p=2`…), the pages of each kind of term, and the pages of single meetings. An item's
+`lastmod` is its last public change: its publication time, or its last save when that came
+later; a meeting's is its own last save, or the last public change of its news when later.
 
 What the index shows of the news (the years, how many items each has, their latest change)
 is one grouped query, kept under the publication state (newsroom/freshness.py) with the
@@ -23,12 +24,13 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Count, Max
-from django.db.models.functions import ExtractYear, Greatest
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce, ExtractYear, Greatest
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.models import Meeting, MeetingNews
 from news.models import RESERVED_SLUGS, NewsItem
 from newsroom import freshness
 from newsroom.public import public_address
@@ -153,10 +155,46 @@ class TermSitemap(PageSitemap):
         return self.model.objects.only("slug").order_by("pk")
 
 
+class MeetingSitemap(PageSitemap):
+    """The page of every single meeting (under its series), with the news attached to it."""
+
+    changefreq = "weekly"
+    priority = 0.5
+
+    def pages(self):
+        news_changed = (
+            MeetingNews.objects.filter(
+                meeting=OuterRef("pk"), news__in=NewsItem.objects.published().values("pk")
+            )
+            .order_by()
+            .values("meeting")
+            .annotate(latest=Max(Greatest("news__published_at", "news__updated_at")))
+            .values("latest")
+        )
+        return (
+            Meeting.objects.select_related("series")
+            .only("slug", "updated_at", "series__slug")
+            .annotate(news_changed=Coalesce(Subquery(news_changed), "updated_at"))
+            .order_by("pk")
+        )
+
+    def lastmod(self, meeting):
+        return max(meeting.updated_at, meeting.news_changed)
+
+    def get_latest_lastmod(self):
+        """The latest change of any meeting or of the public news attached to one."""
+        own = Meeting.objects.aggregate(latest=Max("updated_at"))["latest"]
+        news = MeetingNews.objects.filter(
+            news__in=NewsItem.objects.published().values("pk")
+        ).aggregate(latest=Max(Greatest("news__published_at", "news__updated_at")))["latest"]
+        return max((moment for moment in (own, news) if moment is not None), default=None)
+
+
 TERMS = {
     "fields-of-work": TermSitemap(FieldOfWork, "daily", 0.6),
     "countries": TermSitemap(Country, "daily", 0.5),
     "meetings": TermSitemap(MeetingSeries, "weekly", 0.5),
+    "meeting-pages": MeetingSitemap(),
     "structures": TermSitemap(Structure, "weekly", 0.5),
 }
 

@@ -32,6 +32,7 @@ def test_the_index_lists_one_child_per_year_of_published_news_newest_first(clien
         "/sitemap-fields-of-work.xml",
         "/sitemap-countries.xml",
         "/sitemap-meetings.xml",
+        "/sitemap-meeting-pages.xml",
         "/sitemap-structures.xml",
     ]
 
