@@ -3,12 +3,12 @@
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.flatpages.models import FlatPage
 from django.urls import NoReverseMatch, reverse
 
 from alerts.models import Subscription
 from audit.models import Entry
 from meetings.models import Meeting
+from pages.models import Page
 from tests.factories import (
     AttachmentFactory,
     ChairpersonshipFactory,
@@ -57,12 +57,11 @@ def build_meeting():
     return meeting
 
 
-def build_flatpage():
-    page = FlatPage.objects.create(
-        url=f"/page-{FlatPage.objects.count()}/", title="A footer page", content="<p>Text.</p>"
-    )
-    page.sites.add(1)
-    return page
+def build_page():
+    """A footer page, in the next slot (the migration made one of each)."""
+    slot = Page.Slot.values[Page.objects.filter(title__startswith="Built").count()]
+    Page.objects.filter(slot=slot).delete()
+    return Page.objects.create(slot=slot, title=f"Built {slot}", content="<p>Text.</p>")
 
 
 BUILDERS = {
@@ -79,7 +78,7 @@ BUILDERS = {
         email=f"reader{Subscription.objects.count()}@example.org", query="year=2025"
     ),
     "meetings.Meeting": build_meeting,
-    "flatpages.FlatPage": build_flatpage,
+    "pages.Page": build_page,
     "audit.Entry": lambda: Entry.objects.create(
         action=Entry.Action.CHANGE, model="taxonomy.country", object_repr="Audited", origin="system"
     ),
