@@ -13,9 +13,9 @@ SECTIONS = {
     "structures": "structures:list",
     "field_operations": "field-operations",
     "menus": "menus",  # the header's menus, read by static/js/menu.js
-    "contact": "contact",
-    "privacy": "privacy",
-    "accessibility": "accessibility",
+    "contact": "pages:contact",
+    "privacy": "pages:privacy",
+    "accessibility": "pages:accessibility",
 }
 
 

@@ -72,10 +72,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    # The footer's pages (contact, privacy notice, accessibility statement), edited in the
-    # admin; flatpages needs the sites framework (SITE_ID below).
-    "django.contrib.sites",
-    "django.contrib.flatpages",
     "django.contrib.postgres",
     "django_filters",
     "taggit",
@@ -100,11 +96,8 @@ INSTALLED_APPS = [
     "addresses",  # old slugs redirect to the current address (README, "Stable addresses")
     "audit",  # the site-wide audit log (README, "Audit log")
     "meetings",  # single dated meetings of the series, with their news (README, "Meetings")
-    "pages",  # the footer pages' first content (flatpages, README "Footer pages")
+    "pages",  # the footer's pages, edited in the admin (README, "Navigation and footer pages")
 ]
-
-# The one site of the sites framework, which flatpages needs.
-SITE_ID = 1
 
 MIDDLEWARE = [
     # Methods and body sizes refused before anything reads the body (osce_cms/security.py).

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.flatpages import views as flatpage_views
 from django.urls import include, path
 
 from osce_cms import views as site_views
@@ -19,15 +18,8 @@ urlpatterns = [
     path("alerts/", include("alerts.urls")),
     path("menus/", MenusView.as_view(), name="menus"),
     path("field-operations/", structure_views.field_operations, name="field-operations"),
-    # The footer's pages, written in the admin (Django's flatpages; first content: pages/).
-    path("contact/", flatpage_views.flatpage, {"url": "/contact/"}, name="contact"),
-    path("privacy/", flatpage_views.flatpage, {"url": "/privacy/"}, name="privacy"),
-    path(
-        "accessibility/",
-        flatpage_views.flatpage,
-        {"url": "/accessibility/"},
-        name="accessibility",
-    ),
+    # The footer's pages, written in the admin (pages/).
+    path("", include("pages.urls")),
     # Everything a visitor reaches (newsroom/urls.py).
     path("", include("meetings.urls")),  # /meetings/<series>/<meeting>/
     path("", include("newsroom.urls")),

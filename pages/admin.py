@@ -1,7 +1,10 @@
-"""The footer pages are edited under "Flat pages". The sites framework is there only because
-flatpages needs it: the one site is made by pages/0001, so its admin is not offered."""
-
 from django.contrib import admin
-from django.contrib.sites.models import Site
 
-admin.site.unregister(Site)
+from pages.models import Page
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slot", "updated_at"]
+    search_fields = ["title", "content"]
+    fields = ["slot", "title", "description", "content"]

@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = _("Footer pages")
+    default_auto_field = "django.db.models.BigAutoField"

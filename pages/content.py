@@ -1,10 +1,12 @@
-"""The footer pages' first content, loaded by the migration pages/0001. Editors change it in
-the admin (Flat pages); a later migration never overwrites what they wrote."""
+"""The footer pages' first content, loaded by the migration pages/0002. Editors change it in
+the admin (Footer pages); a later migration never overwrites what they wrote."""
 
 PAGES = (
     {
-        "url": "/contact/",
+        "slot": "contact",
         "title": "Contact",
+        "description": "How to reach the organisation's Secretariat in Vienna and its press "
+        "office.",
         "content": """<p>Organization for Security and Co-operation in Europe<br>
 Secretariat<br>
 Wallnerstrasse 6<br>
@@ -18,8 +20,10 @@ Austria</p>
 institution has its own contact details on its page under Structures and institutions.</p>""",
     },
     {
-        "url": "/privacy/",
+        "slot": "privacy",
         "title": "Privacy notice",
+        "description": "What this newsroom records about its visitors: no cookies, no "
+        "analytics, and email alerts only for those who ask.",
         "content": """<p>This newsroom sets no cookies for its visitors, runs no analytics or
 advertising, and loads nothing from other sites: every file it uses is served by the site
 itself.</p>
@@ -35,8 +39,10 @@ them only to send that alert. Every message has a link to change or stop it.</p>
 <a href="mailto:info@osce.org">info@osce.org</a>.</p>""",
     },
     {
-        "url": "/accessibility/",
+        "slot": "accessibility",
         "title": "Accessibility statement",
+        "description": "How this newsroom meets the Web Content Accessibility Guidelines 2.2 at "
+        "level AA, its known limitations and how to tell us of a problem.",
         "content": """<p>We want everyone to be able to read and follow our news. This site is
 designed to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA.</p>
 <h2>What you can do</h2>
@@ -44,7 +50,7 @@ designed to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA
 <li>use every page with a keyboard alone, with visible focus;</li>
 <li>use a screen reader: pages have landmarks, headings and labelled controls;</li>
 <li>zoom to 400% or read on a small screen without scrolling sideways;</li>
-<li>use the site without JavaScript: every filter and menu has a plain link or form.</li>
+<li>use the site without JavaScript: every menu and filter has a plain link or form.</li>
 </ul>
 <h2>Known limitations</h2>
 <p>Documents attached to news items (PDF) come from many authors and may not all be

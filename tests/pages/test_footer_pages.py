@@ -1,8 +1,9 @@
 """The footer: the organisation's address and its contact, privacy and accessibility pages,
-which editors write in the admin (Django's flatpages, first content by pages/0001)."""
+which editors write in the admin (pages/, first content by the migration pages/0002)."""
 
 import pytest
-from django.contrib.flatpages.models import FlatPage
+
+from pages.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -38,24 +39,32 @@ def test_privacy_notice_says_the_site_sets_no_cookies(client):
 
 
 def test_editors_change_a_footer_page_in_the_admin(admin_client, client):
-    page = FlatPage.objects.get(url="/accessibility/")
-    change = f"/admin/flatpages/flatpage/{page.pk}/change/"
+    page = Page.objects.get(slot="accessibility")
+    change = f"/admin/pages/page/{page.pk}/change/"
     assert admin_client.get(change).status_code == 200
     response = admin_client.post(
         change,
         {
-            "url": "/accessibility/",
+            "slot": "accessibility",
             "title": "Accessibility",
-            "content": "<p>We answer within five days.</p>",
-            "sites": [1],
-            "template_name": "",
+            "description": "How we make the site usable by everyone.",
+            "content": '<p onclick="x()">We answer within five days.</p><script>x()</script>',
         },
     )
     assert response.status_code == 302
     html = client.get("/accessibility/").text
     assert "<h1>Accessibility</h1>" in html and "within five days" in html
+    assert 'content="How we make the site usable by everyone."' in html
+    # Scripts and event handlers are removed on save, as from news.
+    assert "x()" not in html
 
 
 def test_a_missing_footer_page_is_a_404_not_an_error(client):
-    FlatPage.objects.filter(url="/privacy/").delete()
+    Page.objects.filter(slot="privacy").delete()
     assert client.get("/privacy/").status_code == 404
+
+
+def test_feeds_and_sitemaps_name_the_host_asked_for(client):
+    """No sites framework: feeds and sitemaps take their host from the request."""
+    assert "http://testserver/news/" in client.get("/news/rss/").text
+    assert "example.com" not in client.get("/sitemap.xml").text
