@@ -160,7 +160,6 @@ def test_open_an_item(page, site):
     assert page.csp_errors == []
 
 
-@pytest.mark.xfail(strict=True, reason="waits for helper chrome: breadcrumbs on item pages")
 def test_item_page_has_a_breadcrumb_back_to_the_news(page, site):
     page.goto(site["both"].get_absolute_url())
     breadcrumb = page.get_by_role("navigation", name=re.compile("breadcrumb", re.IGNORECASE))
@@ -195,18 +194,10 @@ def test_follow_the_feed_link_of_the_whole_list(page, site):
     assert len(titles) == 20
 
 
-WAITS_FOR_TERM_FEEDS = pytest.mark.xfail(
-    strict=True, reason="waits for helper chrome: feed links on term pages"
-)
-
-
 @pytest.mark.parametrize(
     "address",
-    [
-        pytest.param("/", id="home"),
-        pytest.param("/fields-of-work/elections/", id="field", marks=WAITS_FOR_TERM_FEEDS),
-        pytest.param("/countries/albania/", id="country", marks=WAITS_FOR_TERM_FEEDS),
-    ],
+    ["/", "/fields-of-work/elections/", "/countries/albania/", "/structures/odihr/"],
+    ids=["home", "field", "country", "structure"],
 )
 def test_follow_the_feed_link_of_home_and_term_pages(page, site, address):
     page.goto(address)

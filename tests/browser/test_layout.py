@@ -22,20 +22,7 @@ def test_no_horizontal_overflow_at_360_px(shared_pages, site, name):
     assert widths[0] <= widths[1], f"{name}: the page is {widths[0]} px wide on a 360 px screen"
 
 
-@pytest.mark.parametrize(
-    "address",
-    [
-        "/news/",
-        pytest.param(
-            "/news/?field=elections",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="waits for helper filters: results before the filters on a phone "
-                "(the active filters push the first result to 696 px)",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("address", ["/news/", "/news/?field=elections"])
 def test_first_result_is_in_the_first_screen_on_a_phone(shared_pages, site, address):
     page = shared_pages("phone")
     page.goto(address)
@@ -45,7 +32,6 @@ def test_first_result_is_in_the_first_screen_on_a_phone(shared_pages, site, addr
     assert box["y"] < 640, f"the first result starts {box['y']:.0f} px down a 640 px screen"
 
 
-@pytest.mark.xfail(strict=True, reason="waits for helper chrome: compressed responses")
 @pytest.mark.parametrize("name", ["home", "news", "item", "country", "404"])
 def test_html_is_compressed_for_a_client_that_accepts_gzip(site, name):
     request = urllib.request.Request(
