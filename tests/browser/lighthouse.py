@@ -124,6 +124,8 @@ print(json.dumps({
         ("meeting series list", "/meetings/", True),
         ("meeting series", found["series"], True),
         ("meeting", found["meeting"], True),
+        ("field operations", "/field-operations/", True),
+        ("footer page", "/accessibility/", True),
         # The 404 page, answered with 200 (lighthouse_wsgi.py): Lighthouse audits no 404.
         ("404", "/lighthouse/not-found/", False),
     ]  # fmt: skip
