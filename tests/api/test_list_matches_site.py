@@ -40,7 +40,7 @@ CASES = [
 def site_list(client, monkeypatch, query):
     """The ids, number of results and facet counts the site's /news/ shows."""
     monkeypatch.setattr("newsroom.lists.LIST_PAGE_SIZE", 100)
-    response = client.get(f"{reverse('news:list')}?{query}")
+    response = client.get(f"{reverse('news:list')}?{query}", follow=True)  # canonical address
     assert response.status_code == 200, query
     context = response.context
     ids = [item.pk for item, _snippet in context["cards"]]
