@@ -101,7 +101,7 @@ def test_the_heading_gives_the_number_of_results_and_the_title_names_the_filters
 
     assert ">2 results<" in content
     assert (
-        "<title>News — Elections; Office for Democratic Institutions and Human Rights | "
+        "<title>News: Elections; Office for Democratic Institutions and Human Rights – "
         in content
     )
 

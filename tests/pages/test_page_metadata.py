@@ -61,6 +61,8 @@ def addresses(terms):
         "field operations": "/field-operations/",
         "contact": "/contact/",
         "404": "/no-such-page/",
+        "news": "/news/",
+        "filtered news": "/news/?field=elections",
     }
 
 
