@@ -12,6 +12,8 @@ import datetime
 import random
 from urllib.parse import urlencode
 
+from benchmarks.queries import canonical_query
+
 LIST_PATH = "/news/"
 FEED_PATH = "/news/rss/"
 PAGE_SIZE = 20  # newsroom/lists.py LIST_PAGE_SIZE
@@ -37,7 +39,10 @@ ATTEMPTS = 60  # draws of one shape that repeat earlier URLs before the shape is
 
 
 def url(path=LIST_PATH, params=()):
-    """A path with its query string from [(name, value)] pairs, in the order given."""
+    """A path with its query string from [(name, value)] pairs, in the order given; the
+    list's in its canonical form, which /news/ answers without a redirect."""
+    if path == LIST_PATH:
+        return path + canonical_query(urlencode(list(params)))
     return f"{path}?{urlencode(list(params))}" if params else path
 
 

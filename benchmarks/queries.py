@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.db import connection
 from django.db.models import Count, Q
+from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -19,6 +20,7 @@ from django.utils import timezone
 from benchmarks.server import HEALTH_PATH
 from benchmarks.stats import median
 from news.models import NewsCountry, NewsFieldOfWork, NewsItem
+from newsroom import facets
 from structures.models import Structure
 
 LIST_PATH = "/news/"
@@ -32,8 +34,16 @@ WORD = re.compile(r"[a-z]{5,}")
 
 
 def news_url(path=LIST_PATH, **params):
-    """A path with its query string; a list value repeats the parameter."""
+    """A path with its query string; a list value repeats the parameter. The list's in its
+    canonical form (newsroom/facets.py), which /news/ answers without a redirect."""
+    if path == LIST_PATH:
+        return path + canonical_query(urlencode(params, doseq=True))
     return f"{path}?{urlencode(params, doseq=True)}" if params else path
+
+
+def canonical_query(query):
+    """The list's canonical query string ("?…" or "") of `query`."""
+    return facets.query(QueryDict(query))
 
 
 def top_slugs(links, term, limit):

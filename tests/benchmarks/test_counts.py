@@ -44,7 +44,7 @@ def test_the_page_numbers_are_read_from_the_html(page):
     [
         "/news/",
         "/news/?field=arms-control",
-        "/news/?structure=mission&country=austria",
+        "/news/?country=austria&structure=mission",
         "/news/?country=austria&country=malta",
         "/news/?q=security&field=youth",
     ],
