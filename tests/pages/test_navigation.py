@@ -166,3 +166,10 @@ def test_field_operations_page_reads_one_query(client, taxonomy):
     with CaptureQueriesContext(connection) as captured:
         client.get("/field-operations/")
     assert len(captured) == 1
+
+
+def test_header_marks_the_section_of_the_page_and_no_other(client, taxonomy):
+    current = re.compile(r'<a class="nav-link" href="([^"]+)"[^>]*aria-current="(page|true)"')
+    assert current.findall(client.get("/field-operations/").text) == [("/structures/", "true")]
+    assert current.findall(client.get("/fields-of-work/").text) == [("/fields-of-work/", "page")]
+    assert current.findall(client.get("/countries/albania/").text) == [("/countries/", "true")]
