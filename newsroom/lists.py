@@ -68,6 +68,18 @@ def canonical_redirect(request):
     return HttpResponsePermanentRedirect(request.path + facets.query(request.GET))
 
 
+def sort_choices(filterset, searched):
+    """[(value, label)] of the sort control: the default order's value is empty, so that a
+    new search sent with the unchanged control is ordered by relevance, and a list sent so
+    has no `sort` in its address."""
+    default = Sort.RELEVANCE if searched else Sort.NEWEST
+    return [
+        ("" if value == default else value, label)
+        for value, label in Sort.CHOICES
+        if value != Sort.RELEVANCE or searched
+    ]
+
+
 def indexed(filterset, params, page_number):
     """Whether search engines may index this view of the list: the list itself (every page)
     and the first page of one filter value; not a search, two or more filter values, a
@@ -81,7 +93,9 @@ def indexed(filterset, params, page_number):
 def list_response(request, filterset, results):
     params = request.GET
     valid = filterset.is_valid()
-    chosen = [name for name, _value in facets.pairs(params) if name not in ("q", "sort", "page")]
+    given = facets.pairs(params)
+    chosen = [name for name, _value in given if name not in ("q", "sort", "page")]
+    searched = any(name == "q" for name, _value in given)
     if valid:
         counts = results.counted
         shown = facets.build(filterset, params, counts)
@@ -95,11 +109,7 @@ def list_response(request, filterset, results):
         "params": params,
         "facets": shown,
         "active_filters": facets.active_filters(filterset, params, shown),
-        "sort_choices": [
-            (value, label)
-            for value, label in Sort.CHOICES
-            if value != Sort.RELEVANCE or filterset.form.cleaned_data.get("q")
-        ],
+        "sort_choices": sort_choices(filterset, searched),
         "summary": filterset.summary() if valid else [],
         "valid": valid,
         "filter_count": len(chosen),
@@ -115,6 +125,7 @@ def list_response(request, filterset, results):
     context.update(
         paginator=paginator,
         sort=filterset.sort,
+        sort_value=params.get("sort", ""),  # the control's: empty for the default order
         rss_url=reverse("news:rss") + feed_query,
         atom_url=reverse("news:atom") + feed_query,
         alert_url=reverse("alerts:signup") + feed_query,

@@ -154,3 +154,14 @@ def test_a_later_page_of_the_list_is_indexed_of_a_filtered_list_not(client, news
     filtered = client.get(LIST + "?field=elections&page=2").content.decode()
     assert robots(filtered) == ["noindex, follow"]
     assert canonical_link(filtered) == [f"http://testserver{LIST}?field=elections&amp;page=2"]
+
+
+def test_the_default_orders_option_sends_no_sort_so_a_new_search_is_by_relevance(client, newsroom):
+    content = client.get(LIST).content.decode()
+    assert '<option value="" selected>Newest first</option>' in content
+    assert '<option value="oldest">Oldest first</option>' in content
+
+    # The form sent with a search typed in and the sort control unchanged:
+    response = client.get(LIST + "?q=item&field=&sort=")
+    assert response["Location"] == LIST + "?q=item"
+    assert client.get(LIST + "?q=item").context["sort"] == "relevance"
