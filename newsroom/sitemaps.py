@@ -96,7 +96,7 @@ class PageSitemap(Sitemap):
 
 
 class IndexSitemap(Sitemap):
-    """The home page and the index of each taxonomy."""
+    """The home page, the index of each taxonomy and the field operations' page."""
 
     changefreq = "daily"
     priority = 0.7
@@ -108,6 +108,7 @@ class IndexSitemap(Sitemap):
             "taxonomy:meeting-list",
             "taxonomy:country-list",
             "structures:list",
+            "field-operations",
         ]
 
     def location(self, item):

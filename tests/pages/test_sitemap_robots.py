@@ -53,6 +53,7 @@ def test_sitemap_lists_taxonomy_pages_and_indexes(client):
         "/meetings/ministerial-council/",
         "/structures/",
         "/structures/secretariat/",
+        "/field-operations/",
     ]:
         assert f"http://testserver{path}" in entries
 
