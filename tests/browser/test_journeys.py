@@ -106,9 +106,6 @@ def test_filter_panel_on_a_phone_opens_and_closes_by_keyboard(page, site):
     assert page.csp_errors == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="waits for helper filters: clean URLs (the search sends sort=newest)"
-)
 def test_search(page, site):
     page.goto("/news/")
     search = page.get_by_role("searchbox", name="Search news")
