@@ -3,7 +3,7 @@ newsroom/lists.py, the term pages in newsroom/terms.py, the previews in newsroom
 
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
@@ -80,18 +80,13 @@ def _read_entry_points():
         .order_by("name")
         .only("name", "slug")
     )
-    try:
-        # The page listing every field operation, by region (structures/).
-        operations_url = reverse("field-operations")
-    except NoReverseMatch:
-        operations_url = reverse("structures:list")
     return {
-        "chair": chair
-        and {"year": chair.year, "name": chair.country.name, "url": chair.get_absolute_url()},
+        "chair": {"year": chair.year, "name": chair.country.name, "url": chair.get_absolute_url()}
+        if chair
+        else None,
         "fields": [(field.name, field.get_absolute_url()) for field in fields],
         "states": [(country.name, country.get_absolute_url()) for country in states],
         "field_operations": [(op.name, op.get_absolute_url()) for op in operations],
-        "field_operations_url": operations_url,
     }
 
 

@@ -248,6 +248,7 @@ def test_home_offers_search_the_feed_and_ways_into_the_news(client):
     assert state.get_absolute_url() in states and "Japan" not in states
     operations = section(content, "home-operations-heading")
     assert mission.get_absolute_url() in operations
+    assert f'href="{reverse("field-operations")}"' in operations
     assert "Secretariat" not in operations and "Closed mission" not in operations
 
 
