@@ -66,3 +66,9 @@ def post_worker_init(worker):
         worker.log.exception("newsroom index not brought up to date at start")
         return
     worker.log.info("newsroom index ready in %.2f s (%d items)", time.monotonic() - started, items)
+
+
+def post_request(worker, req, environ, resp):
+    from newsroom import index
+
+    index.give_back_memory_after_changes()  # after the answer: see newsroom/index.py
