@@ -64,7 +64,11 @@ def test_every_page_has_landmarks_a_skip_link_and_ordered_headings(client, urls)
         assert attrs["main"]["id"] == "main", url
         first_link = next(a for tag, a in page.tags if tag == "a")
         assert first_link == {"class": "skip-link", "href": "#main"}, url
-        labels = [a.get("aria-label") for tag, a in page.tags if tag == "nav"]
+        # Each navigation landmark is named, by aria-label or by a heading it points to.
+        ids = {a.get("id") for _tag, a in page.tags}
+        navs = [a for tag, a in page.tags if tag == "nav"]
+        assert all(a.get("aria-labelledby") in ids for a in navs if "aria-labelledby" in a), url
+        labels = [a.get("aria-label") or a.get("aria-labelledby") for a in navs]
         assert all(labels) and len(set(labels)) == len(labels), url
         assert page.headings.count(1) == 1 and page.headings[0] == 1, url
         for before, after in zip(page.headings, page.headings[1:], strict=False):
