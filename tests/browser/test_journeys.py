@@ -37,9 +37,9 @@ def open_filters(page):
     expect(filters_form(page)).to_be_visible()
 
 
-def choose(page, facet, choice):
-    """Tick `choice` in the facet `facet`, opening the filters and the facet if they are
-    closed, and apply it (at once with the site's script, or with "Apply filters")."""
+def reveal(page, facet, choice):
+    """The checkbox of `choice` in the facet `facet`, shown: the filters, the facet and its
+    "Show all" opened if they are closed."""
     if not filters_form(page).is_visible():
         open_filters(page)
     form = filters_form(page)
@@ -49,8 +49,14 @@ def choose(page, facet, choice):
         form.locator("summary", has_text=facet).first.click()
     if not box.is_visible():
         group.locator("summary", has_text=re.compile(r"^Show all")).first.click()
-    box.check()
-    apply = form.get_by_role("button", name="Apply filters")
+    return box
+
+
+def choose(page, facet, choice):
+    """Tick `choice` in the facet `facet` and apply it (at once with the site's script, or
+    with "Apply filters")."""
+    reveal(page, facet, choice).check()
+    apply = filters_form(page).get_by_role("button", name="Apply filters")
     if apply.count() and apply.is_visible():
         apply.click()
 
@@ -241,3 +247,41 @@ def test_menus_with_the_keyboard(page, site, size):
     page.wait_for_url(re.compile(r"/fields-of-work/elections/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Elections")
     assert page.csp_errors == []
+
+
+@pytest.mark.parametrize("size", ["desktop"], indirect=True)
+def test_a_choice_applies_without_a_reload_and_back_goes_back(page, site):
+    page.goto("/news/")
+    page.evaluate("() => { window.notReloaded = true; }")
+    box = reveal(page, "Field of work", "Elections")
+    page.evaluate("() => window.scrollBy(0, 150)")
+    box.scroll_into_view_if_needed()
+    scrolled = page.evaluate("() => window.scrollY")
+    assert scrolled > 0
+    box.check()  # and nothing else: the choice applies at once
+    page.wait_for_url(re.compile(r"field=elections"))
+    expect(results_heading(page, "13 results")).to_be_visible()
+    assert page.evaluate("() => window.notReloaded === true"), "the page was reloaded"
+    assert abs(page.evaluate("() => window.scrollY") - scrolled) < 50
+    assert query(page.url) == {"field": ["elections"]}
+
+    page.go_back()
+    page.wait_for_url(lambda url: "field=" not in url)
+    expect(results_heading(page, "37 results")).to_be_visible()
+    assert page.csp_errors == []
+
+
+@pytest.mark.parametrize("size", ["desktop"], indirect=True)
+def test_type_to_find_a_country(page, site):
+    page.goto("/news/")
+    form = filters_form(page)
+    countries = form.get_by_role("group", name="Country")
+    find = form.get_by_role("searchbox", name="Find a country")
+    if not find.is_visible():
+        form.locator("summary", has_text="Country").first.click()
+    find.fill("alb")
+    expect(countries.get_by_role("checkbox", name=re.compile(r"^Albania\b"))).to_be_visible()
+    expect(countries.get_by_role("checkbox", name=re.compile(r"^Malta\b"))).to_be_hidden()
+    # Finding is not applying: Enter keeps the list as it is.
+    find.press("Enter")
+    assert query(page.url) == {}
