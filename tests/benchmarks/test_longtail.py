@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from benchmarks import longtail
-from newsroom.facets import PARAMS
+from newsroom.facets import FACET_OF, PARAMS
 
 
 def space(**overrides):
@@ -18,10 +18,11 @@ def space(**overrides):
             "structure": ["mission", "office", "loner"],
             "kind": ["news", "speech"],
             "meeting": ["council"],
+            "event": ["council~vienna-2025", "council~helsinki-2026"],
             "tag": ["water", "roads"],
             "year": ["2025", "2024"],
         },
-        "facet_of": {name: name if name != "group" else "country" for name in PARAMS},
+        "facet_of": {name: FACET_OF[name].name for name in PARAMS},
         "repeats": [name for name in PARAMS if name != "year"],
         "tree_param": "structure",
         "parents": ["mission"],
