@@ -2,6 +2,7 @@
 format ("Title – Site name"), a meta description, feed links on term pages, and a breadcrumb
 on item pages."""
 
+import datetime
 import json
 import re
 
@@ -9,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.template.loader import get_template
 
+from meetings.models import Meeting
 from tests.factories import (
     CountryFactory,
     FieldOfWorkFactory,
@@ -38,6 +40,15 @@ def terms():
         meeting_series=[meeting],
         lead_structure=structure,
     )
+    # A single dated meeting without a description of its own.
+    Meeting.objects.create(
+        series=meeting,
+        title="Review Conference 2026",
+        slug="2026",
+        city="Vienna",
+        start_date=datetime.date(2026, 9, 1),
+        end_date=datetime.date(2026, 9, 3),
+    )
     return {
         "field": field,
         "country": country,
@@ -53,6 +64,7 @@ def addresses(terms):
         "field": "/fields-of-work/elections/",
         "country": "/countries/albania/",
         "meeting": "/meetings/review-conferences/",
+        "single meeting": "/meetings/review-conferences/2026/",
         "structure": "/structures/presence-in-albania/",
         "fields": "/fields-of-work/",
         "countries": "/countries/",
