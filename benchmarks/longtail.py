@@ -10,9 +10,7 @@ pages, item pages and filtered feeds.
 
 import datetime
 import random
-from urllib.parse import urlencode
-
-from benchmarks.queries import canonical_query
+from urllib.parse import parse_qsl, urlencode
 
 LIST_PATH = "/news/"
 FEED_PATH = "/news/rss/"
@@ -39,11 +37,20 @@ ATTEMPTS = 60  # draws of one shape that repeat earlier URLs before the shape is
 
 
 def url(path=LIST_PATH, params=()):
-    """A path with its query string from [(name, value)] pairs, in the order given; the
-    list's in its canonical form, which /news/ answers without a redirect."""
-    if path == LIST_PATH:
-        return path + canonical_query(urlencode(list(params)))
+    """A path with its query string from [(name, value)] pairs, in the order given."""
     return f"{path}?{urlencode(list(params))}" if params else path
+
+
+def canonical(path, order):
+    """The list's address as /news/ makes it and answers without a redirect
+    (newsroom/facets.py pairs()): its parameters in the list's `order`, each one's values
+    sorted. Drawn addresses have no empty value, default sort or first page to leave out."""
+    base, _, query = path.partition("?")
+    if base != LIST_PATH or not query:
+        return path
+    rank = {name: number for number, name in enumerate(order)}
+    pairs = sorted(parse_qsl(query), key=lambda pair: (rank.get(pair[0], len(rank)), pair[1]))
+    return f"{base}?{urlencode(pairs)}"
 
 
 def shapes(space):
@@ -67,6 +74,8 @@ def draw(space, n, seed):
             if len(drawn) >= n:
                 break
             path = _maker(shape)(rng, space)
+            if path is not None:
+                path = canonical(path, space["order"])
             if path is None or path in seen:
                 misses[shape] += 1
                 if misses[shape] >= ATTEMPTS:
@@ -226,7 +235,7 @@ def facet_space():
     from django.db.models import Count, Max, Min
 
     from news.models import NewsItem, Tag
-    from newsroom.facets import FACET_OF, PARAMS
+    from newsroom.facets import FACET_OF, PARAMS, order
     from newsroom.filters import Trees
 
     published = NewsItem.objects.published()
@@ -263,6 +272,7 @@ def facet_space():
     slugs = list(published.order_by("pk").values_list("slug", flat=True))[::step]
     return {
         "params": params,
+        "order": list(order()),  # of the parameters in the list's addresses
         "facet_of": {name: FACET_OF[name].name for name in PARAMS},
         "repeats": [name for name, param in PARAMS.items() if param.repeats],
         "tree_param": tree_param,

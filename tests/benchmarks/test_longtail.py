@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from benchmarks import longtail
-from newsroom.facets import FACET_OF, PARAMS
+from newsroom.facets import FACET_OF, PARAMS, order, query
 
 
 def space(**overrides):
@@ -22,6 +22,7 @@ def space(**overrides):
             "tag": ["water", "roads"],
             "year": ["2025", "2024"],
         },
+        "order": list(order()),
         "facet_of": {name: FACET_OF[name].name for name in PARAMS},
         "repeats": [name for name in PARAMS if name != "year"],
         "tree_param": "structure",
@@ -121,3 +122,26 @@ def test_the_space_has_every_parameter_of_the_table_of_facets_and_the_datas_term
         str(newsroom.date_issued.year),
         str(newsroom.date_issued.year - 1),
     }
+
+
+def test_drawn_list_addresses_are_the_ones_the_list_makes():
+    """The drawing runs without Django; its addresses are those facets.query() gives, which
+    /news/ answers without a redirect."""
+    from django.http import QueryDict
+
+    for entry in longtail.draw(space(), 200, seed=3):
+        path, _, query_string = entry["path"].partition("?")
+        if path == longtail.LIST_PATH and query_string:
+            assert "?" + query_string == query(QueryDict(query_string)), entry
+
+
+def test_the_benchmark_process_draws_without_django():
+    """`python -m benchmarks` itself never sets Django up: the long tail imports nothing
+    that needs it."""
+    import subprocess
+    import sys
+
+    code = "import benchmarks.longtail, benchmarks.__main__; print('ok')"
+    env = {"PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.stdout.strip() == "ok", done.stderr
