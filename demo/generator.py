@@ -413,6 +413,8 @@ class DemoNewsGenerator:
                 "image_alt": picture.alt if picture else "",
                 "image_caption": picture.caption if picture else "",
                 "image_credit": picture.credit if picture else "",
+                "image_width": picture.width if picture else None,
+                "image_height": picture.height if picture else None,
             },
             term_ids={
                 "fields_of_work": [fields[position].pk for position in head.field_positions],

@@ -31,6 +31,8 @@ class Picture:
     alt: str
     caption: str
     credit: str
+    width: int  # stored with the items that show it (NewsItem.image_width)
+    height: int
 
 
 # slug, size, the sky's top and bottom colours, the scene, what it shows.
@@ -61,8 +63,8 @@ SCENES = (
 def pictures():
     """The pictures, as the generator gives them to items (nothing is read or written)."""
     return [
-        Picture(f"{FOLDER}{slug}.jpg", alt, CAPTION, CREDIT)
-        for slug, _size, _sky, _scene, alt in SCENES
+        Picture(f"{FOLDER}{slug}.jpg", alt, CAPTION, CREDIT, *size)
+        for slug, size, _sky, _scene, alt in SCENES
     ]
 
 

@@ -113,6 +113,8 @@ class CopyWriter:
             "image_alt",
             "image_caption",
             "image_credit",
+            "image_width",
+            "image_height",
         ]
         # Every other column gets its field's default (the same on every row), so that a field
         # added to the model later does not break the loader.
@@ -204,7 +206,8 @@ class CopyWriter:
                 f"{withdrawn_at.isoformat() if withdrawn_at else NULL}\t"
                 f"{copy_text(values['withdrawal_notice'])}\t{copy_text(values['image'])}\t"
                 f"{copy_text(values['image_alt'])}\t{copy_text(values['image_caption'])}\t"
-                f"{copy_text(values['image_credit'])}{tail}"
+                f"{copy_text(values['image_credit'])}\t{copy_text(values['image_width'])}\t"
+                f"{copy_text(values['image_height'])}{tail}"
             )
             for rows, relation in zip(links, RELATIONS, strict=True):
                 rows.extend(f"{pk}\t{term}\n" for term in item.term_ids[relation.name])

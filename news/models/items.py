@@ -39,9 +39,7 @@ class NewsItemQuerySet(models.QuerySet):
     def public_pages(self):
         """Items with a public page: the published ones, and the withdrawn ones, whose page
         stays under the withdrawal notice (but which no list, count or feed shows)."""
-        return self.filter(
-            _published_now() | models.Q(status=NewsItem.Status.WITHDRAWN)
-        )
+        return self.filter(_published_now() | models.Q(status=NewsItem.Status.WITHDRAWN))
 
     def scheduled(self):
         """Published items whose publication time is still to come: public at that time,
@@ -159,6 +157,10 @@ class NewsItem(models.Model):
     tags = TaggableManager(verbose_name=_("tags"), through=TaggedNews, blank=True)
 
     image = models.ImageField(_("lead image"), upload_to=lead_image_path, blank=True)
+    # Stored where the image is saved (news/images.py make_renditions()): pages size its
+    # renditions from these without opening the file.
+    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
     image_original_name = uploaded_as()
     image_alt = typed_text(
         models.CharField,
@@ -215,9 +217,7 @@ class NewsItem(models.Model):
         _("order on the home page"),
         default=0,
         blank=True,  # left empty: 0 (clean())
-        help_text=_(
-            "Featured items are shown lowest number first, the newest first among equals."
-        ),
+        help_text=_("Featured items are shown lowest number first, the newest first among equals."),
     )
     search_vector = SearchVectorField(
         _("search index"),
@@ -256,8 +256,7 @@ class NewsItem(models.Model):
                 ),
                 name="news_published_has_date_structure_time",
                 violation_error_message=_(
-                    "A published item needs a date issued, a lead structure and a "
-                    "publication time."
+                    "A published item needs a date issued, a lead structure and a publication time."
                 ),
             ),
         ]
