@@ -9,20 +9,39 @@ def read_dimensions(apps, schema_editor):
     from django.core.files.storage import default_storage
 
     NewsItem = apps.get_model("news", "NewsItem")
-    names = (
+    found = {}  # {name: (width, height) or None}: each distinct file is read once
+
+    def dimensions(name):
+        if name not in found:
+            found[name] = None
+            try:
+                with default_storage.open(name) as file:
+                    width, height = get_image_dimensions(file)
+            except (OSError, ValueError):  # a missing or unreadable file: read when shown
+                return None
+            if width and height:
+                found[name] = (width, height)
+        return found[name]
+
+    rows = (
         NewsItem.objects.exclude(image="")
         .filter(image_width__isnull=True)
-        .values_list("image", flat=True)
-        .distinct()
+        .order_by("pk")
+        .values_list("pk", "image")
     )
-    for name in names.iterator():
-        try:
-            with default_storage.open(name) as file:
-                width, height = get_image_dimensions(file)
-        except (OSError, ValueError):  # a missing or unreadable file: read when shown
-            continue
-        if width and height:
-            NewsItem.objects.filter(image=name).update(image_width=width, image_height=height)
+    batch = []
+    for pk, name in rows.iterator(chunk_size=BATCH):
+        size = dimensions(name)
+        if size:
+            batch.append(NewsItem(pk=pk, image_width=size[0], image_height=size[1]))
+        if len(batch) >= BATCH:
+            NewsItem.objects.bulk_update(batch, ["image_width", "image_height"])
+            batch = []
+    if batch:
+        NewsItem.objects.bulk_update(batch, ["image_width", "image_height"])
+
+
+BATCH = 2000
 
 
 class Migration(migrations.Migration):
