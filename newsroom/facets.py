@@ -14,7 +14,7 @@ the number of results its link gives. A facet's own choices do not narrow its co
 
 from dataclasses import dataclass, field
 from html import escape
-from urllib.parse import quote_plus, urlencode
+from urllib.parse import urlencode
 
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
@@ -240,7 +240,6 @@ class Choice:
     label: str
     count: int | None  # None when the counts could not be made (invalid filters)
     selected: bool
-    url: str  # the current view with this choice alone in its facet
     depth: int = 0
 
     @property
@@ -484,7 +483,6 @@ def build(filterset, params, counts=None, span=(None, None)):
         for param in facet.shown_params:
             pairs, note = offered(param, filterset.trees, counts, data.get(param.name), span)
             numbers = _numbers(param, counts)
-            only = _only(params, facet, param)
             chosen = set(params.getlist(param.name))
             choices = [
                 Choice(
@@ -493,7 +491,6 @@ def build(filterset, params, counts=None, span=(None, None)):
                     label=str(label),
                     count=None if numbers is None else numbers.get(key, 0),
                     selected=str(value) in chosen,
-                    url=only(value),
                     depth=depth,
                 )
                 for key, value, label, depth in pairs
@@ -513,18 +510,12 @@ def _numbers(param, counts):
     return counts[param.name]
 
 
-# Stands for a value in an encoded address: urlencode() writes a NUL byte as %00, and a %00
-# anywhere else in the address (a value with that text) as %2500.
-_VALUE = "\x00"
-
-
-def _only(params, facet, param):
-    """A function of a value: the current view with that value as the only choice of
-    `facet`. The address is encoded once, with a stand-in for the value."""
-    changes = dict.fromkeys(other.name for other in facet.params)
-    changes[param.name] = [_VALUE]
-    before, after = list_url(params, **changes).split("%00", 1)
-    return lambda value: f"{before}{quote_plus(str(value))}{after}"
+def alone(params, name, value):
+    """The address of the view of `params` with `value` as the only choice of its facet (of
+    parameter `name`): the view whose number of results a choice's count is."""
+    changes = dict.fromkeys(other.name for other in FACET_OF[name].params)
+    changes[name] = [value]
+    return list_url(params, **changes)
 
 
 def _bound(form, name, choices):

@@ -62,12 +62,8 @@ GROWTH = 4096
 _DAY_OFFSET = 1 << 20
 
 
-def source(facet, param=None):
-    """Where the values of `facet` (of its parameter `param`) come from."""
-    return facet.source(param)
-
-
-SOURCES = tuple(dict.fromkeys(source(facet, param) for facet in FACETS for param in facet.params))
+# Where the facets' values come from (Facet.source()), each once.
+SOURCES = tuple(dict.fromkeys(facet.source(param) for facet in FACETS for param in facet.params))
 # The sources read from a link table, with it: the facets' relations, and the supporting
 # issuers, whose items are the issuers' with the lead ones.
 LINKED = tuple(
