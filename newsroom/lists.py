@@ -68,7 +68,7 @@ def canonical_redirect(request):
     return HttpResponsePermanentRedirect(request.path + facets.query(request.GET))
 
 
-def sort_choices(filterset, searched):
+def sort_choices(searched):
     """[(value, label)] of the sort control: the default order's value is empty, so that a
     new search sent with the unchanged control is ordered by relevance, and a list sent so
     has no `sort` in its address."""
@@ -80,7 +80,7 @@ def sort_choices(filterset, searched):
     ]
 
 
-def indexed(filterset, params, page_number):
+def indexed(params, page_number):
     """Whether search engines may index this view of the list: the list itself (every page)
     and the first page of one filter value; not a search, two or more filter values, a
     later page of a filtered list, or another sort."""
@@ -109,7 +109,7 @@ def list_response(request, filterset, results):
         "params": params,
         "facets": shown,
         "active_filters": facets.active_filters(filterset, params, shown),
-        "sort_choices": sort_choices(filterset, searched),
+        "sort_choices": sort_choices(searched),
         "summary": filterset.summary() if valid else [],
         "valid": valid,
         "filter_count": len(chosen),
@@ -156,7 +156,7 @@ def list_response(request, filterset, results):
         page_obj=page,
         page_range=list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
         cards=[(item, snippets.get(item.pk)) for item in items],
-        index=indexed(filterset, params, page.number),
+        index=indexed(params, page.number),
         pages_text=facets.grouped(paginator.num_pages, get_format("THOUSAND_SEPARATOR")),
     )
     return render(request, "newsroom/list.html", context)
