@@ -29,13 +29,14 @@ import logging
 import math
 import secrets
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Min
 from django.http import HttpResponseNotModified, QueryDict
 from django.template.utils import get_app_template_dirs
@@ -53,6 +54,8 @@ MODIFIED_KEY = "news:publication-modified"
 LATEST_KEY = "news:publication-latest"
 # The longest a state lives, a bound on how long a write that sends no signal stays unseen.
 STATE_TIMEOUT = 15 * 60
+# How long a reader making a new state waits for a lock on the news table.
+STATE_LOCK_TIMEOUT_MS = 300
 
 # What a shared cache (a CDN) may keep an anonymous page for without asking again: short,
 # because a withdrawal must disappear within seconds; asking again costs one 304.
@@ -107,7 +110,8 @@ def current(now=None):
             return state
     global _keeping
     try:
-        state = _new_state(now)
+        with _brief_lock_wait():
+            state = _new_state(now)
     except (OperationalError, InterfaceError) as error:
         latest = cache.get(LATEST_KEY)
         if latest is None:
@@ -118,6 +122,20 @@ def current(now=None):
         return latest
     _keeping = False
     return state
+
+
+@contextmanager
+def _brief_lock_wait():
+    """A reader waits for a locked table (a migration's) briefly: the state's one indexed query
+    takes milliseconds, and the latest state is kept when it cannot be read, so the request's
+    own query is its only long wait. A writer's transaction keeps its own timeout."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL lock_timeout = %s", [STATE_LOCK_TIMEOUT_MS])
+        yield
 
 
 def _new_state(now):

@@ -50,6 +50,19 @@ def test_page_needing_a_locked_table_is_a_503_within_seconds(running):
     assert page.seconds < 4
 
 
+def test_a_page_needing_a_new_publication_state_beside_a_locked_table_waits_once(running):
+    """The state has ended (a publication, its expiry): making the next waits for the lock
+    briefly and keeps the latest, so the page's own query is the one wait that counts."""
+    assert running.get("/news/fault-one/").status == 200
+    running.redis.delete("osce_cms:1:news:publication-state")
+    with news_table_locked(running):
+        page = running.get("/news/fault-two/", timeout=20)
+
+    assert page.status == 503
+    assert "Retry-After" in page.headers
+    assert page.seconds < 3
+
+
 def test_readiness_and_cached_pages_answer_at_once_beside_a_locked_table(running):
     assert running.get("/news/fault-one/").status == 200
     with news_table_locked(running):
