@@ -161,6 +161,9 @@ class NewsItem(models.Model):
     # renditions from these without opening the file.
     image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
     image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
+    # The renditions' names and sizes per role, stored where the image is saved (news/images.py
+    # make_renditions()): a card names its srcset without easy-thumbnails' work.
+    image_renditions = models.JSONField(_("image renditions"), default=dict, editable=False)
     image_original_name = uploaded_as()
     image_alt = typed_text(
         models.CharField,
