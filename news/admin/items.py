@@ -172,8 +172,8 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
-        if "image" in form.changed_data:
-            make_renditions(obj)
+        if {"image", "image_focal_x", "image_focal_y"} & set(form.changed_data):
+            make_renditions(obj)  # a new focal point crops anew
         if change and "slug" in form.changed_data:
             warn_slug_changed(request, obj, form.initial.get("slug"))
 
