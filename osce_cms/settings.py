@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "audit",  # the site-wide audit log (README, "Audit log")
     "meetings",  # single dated meetings of the series, with their news (README, "Meetings")
     "pages",  # the footer's pages, edited in the admin (README, "Navigation and footer pages")
+    "desk",  # the editor's desk: queues on the admin home, workflow emails (issue 14)
+    "library",  # the image library: lead images and images in bodies (news/forms.py)
 ]
 
 MIDDLEWARE = [
