@@ -156,6 +156,18 @@ class NewsItem(models.Model):
     meeting_series = linked_terms(MeetingSeries, _("meetings and conferences"), "NewsMeetingSeries")
     tags = TaggableManager(verbose_name=_("tags"), through=TaggedNews, blank=True)
 
+    # The library image the lead image was chosen from. Its file, size, alt text, caption,
+    # credit and focal point are copied into the fields below when it is chosen (news/forms.py):
+    # lists and cards read only those, never this table.
+    library_image = models.ForeignKey(
+        "library.Image",
+        verbose_name=_("library image"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news_items",
+        help_text=_("Choose an image from the library, or upload a new one below."),
+    )
     image = models.ImageField(_("lead image"), upload_to=lead_image_path, blank=True)
     # Stored where the image is saved (news/images.py make_renditions()): pages size its
     # renditions from these without opening the file.
