@@ -11,12 +11,17 @@ actions and anything else that changes a status call move() or one of its named 
 
 Publishers (change_newsitem) submit and return to draft the items they may edit
 (NewsItemQuerySet.editable_by); editors (publish_newsitem) also publish, schedule,
-unschedule, withdraw and republish.
+unschedule, withdraw and republish, and return a submitted item to its authors with a
+comment (return_with_comment: the comment is the transition's note).
+
+Each move sends `moved` (the desk app mails editors and authors from it, once the
+transaction commits).
 """
 
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import formats, timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
@@ -25,6 +30,11 @@ from news.models import NewsItem, Transition
 from news.permissions import may_edit_any, may_publish, publisher_structure_ids
 
 Status = NewsItem.Status
+
+# Sent by move() inside its transaction, with `item`, `transition` and `user`: a receiver that
+# tells anyone defers it to transaction.on_commit.
+moved = Signal()
+
 
 class Refused(ValidationError):
     """A move the actor may not make or the item is not ready for; its message says why."""
@@ -202,18 +212,26 @@ def move(item, user, to_status, *, published_at=None, notice=None, confirmed=Fal
     for name, value in changes.items():
         setattr(stored, name, value)
     # A revision like any other save (news/revisions.py); inside the admin's, part of it.
+    comment = _("Status: %(from)s → %(to)s.") % {
+        "from": Status(from_status).label,
+        "to": Status(to_status).label,
+    }
+    if Transition.is_return(from_status, to_status, note):
+        comment = _("%(status)s Returned with a comment: %(comment)s") % {
+            "status": comment,
+            "comment": note,
+        }
     with reversion.create_revision():
         stored.save(update_fields=[*changes, "updated_at"])
         reversion.set_user(user)
-        reversion.set_comment(
-            _("Status: %(from)s → %(to)s.")
-            % {"from": Status(from_status).label, "to": Status(to_status).label}
-        )
+        reversion.set_comment(comment)
     for name in [*changes, "updated_at"]:
         setattr(item, name, getattr(stored, name))
-    return Transition.objects.create(
+    transition = Transition.objects.create(
         news=stored, from_status=from_status, to_status=to_status, by=user, at=now, note=note
     )
+    moved.send(sender=NewsItem, item=stored, transition=transition, user=user)
+    return transition
 
 
 def check_reschedule(item, user, at):
@@ -250,7 +268,11 @@ def reschedule(item, user, at, note=""):
     for name in ["published_at", "updated_by", "updated_at"]:
         setattr(item, name, getattr(stored, name))
     return Transition.objects.create(
-        news=stored, from_status=Status.PUBLISHED, to_status=Status.PUBLISHED, by=user, at=now,
+        news=stored,
+        from_status=Status.PUBLISHED,
+        to_status=Status.PUBLISHED,
+        by=user,
+        at=now,
         note=note,
     )
 
@@ -270,6 +292,28 @@ def withdraw(item, user, notice, note=""):
 
 def return_to_draft(item, user, note=""):
     return move(item, user, Status.DRAFT, note=note)
+
+
+def check_return(item, user, comment):
+    """Raise Refused unless `user` may return submitted `item` to its authors with `comment`."""
+    if item.status != Status.REVIEW:
+        raise Refused(_("Only an item submitted for review is returned."), code="state")
+    if not may_publish(user) or not is_reachable(user, item):
+        raise Refused(
+            _("Only an editor may return an item to its authors with a comment."),
+            code="forbidden",
+        )
+    if not comment.strip():
+        raise Refused(_("Say what should change: the comment goes to the authors."), code="comment")
+
+
+@transaction.atomic
+def return_with_comment(item, user, comment):
+    """Return a submitted item to draft for its authors, with `comment` kept as the move's
+    note (in the history of states and the revision's comment, and mailed to the authors)."""
+    stored = NewsItem.objects.select_for_update().get(pk=item.pk)
+    check_return(stored, user, comment)
+    return move(item, user, Status.DRAFT, note=comment.strip())
 
 
 def local_time(moment):

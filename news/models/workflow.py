@@ -1,4 +1,9 @@
-"""The workflow's records: an item's status changes, and the links that preview it unpublished."""
+"""The workflow's records: an item's status changes, and the links that preview it unpublished.
+
+A return with a comment (news.services.return_with_comment) is the transition from review
+to draft that has a note: the comment. An item whose last transition is one waits for its
+authors (the creator, and whoever submitted it) to fix and resubmit it: returned().
+"""
 
 from django.db import models
 from django.urls import reverse
@@ -7,6 +12,32 @@ from django.utils.translation import gettext_lazy as _
 
 from news.models.fields import item_key, user_key
 from news.models.items import NewsItem
+
+Status = NewsItem.Status
+
+
+class TransitionQuerySet(models.QuerySet):
+    def returns(self):
+        """Returns with a comment: from review to draft, with the comment as the note."""
+        return self.filter(from_status=Status.REVIEW, to_status=Status.DRAFT).exclude(note="")
+
+
+def authored_by(user):
+    """A condition on news items: `user` created it or submitted it for review."""
+    submitted = Transition.objects.filter(
+        news=models.OuterRef("pk"), to_status=Status.REVIEW, by=user
+    )
+    return models.Q(created_by=user) | models.Exists(submitted)
+
+
+def returned():
+    """A condition on news items: a draft whose last move was a return with a comment (so not
+    yet resubmitted, nor taken back to draft by another move since)."""
+    last = Transition.objects.filter(news=models.OuterRef("news")).order_by("-at", "-id")
+    last_return = Transition.objects.returns().filter(
+        news=models.OuterRef("pk"), pk=models.Subquery(last.values("pk")[:1])
+    )
+    return models.Q(status=Status.DRAFT) & models.Exists(last_return)
 
 
 class Transition(models.Model):
@@ -20,6 +51,8 @@ class Transition(models.Model):
     by = user_key(_("by"))
     at = models.DateTimeField(_("at"), default=timezone.now)
     note = models.TextField(_("note"), blank=True)
+
+    objects = TransitionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -38,6 +71,11 @@ class Transition(models.Model):
 
     def get_absolute_url(self):
         return self.news.get_absolute_url()
+
+    @staticmethod
+    def is_return(from_status, to_status, note):
+        """The rule of TransitionQuerySet.returns(), for one move."""
+        return from_status == Status.REVIEW and to_status == Status.DRAFT and bool(note)
 
 
 class PreviewLink(models.Model):
