@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from addresses.admin import warn_slug_changed
 from news.admin.guardrails import LiveItemGuardrailForm
 from news.admin.history import NewsRevisionAdmin
-from news.admin.workflow import StatusListFilter, WorkflowAdminMixin
+from news.admin.workflow import DeskListFilter, StatusListFilter, WorkflowAdminMixin
 from news.images import LeadImageFormField, make_renditions
 from news.kept_posts import KeepTypedTextMixin
 from news.models import RELATION_NAMES, Attachment, NewsItem
@@ -56,6 +56,7 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
     ]
     list_filter = [
         StatusListFilter,
+        DeskListFilter,  # the queue's parts on the admin home (desk/)
         "featured",
         "kind",
         ("lead_structure", admin.RelatedOnlyFieldListFilter),
@@ -73,6 +74,7 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
         "fields_of_work",
         "countries",
         "meeting_series",
+        "library_image",
     ]
     readonly_fields = [
         "image_original_name",
@@ -100,6 +102,8 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
                 _("Lead image"),
                 {
                     "fields": [
+                        "image_preview",
+                        "library_image",
                         "image",
                         "image_original_name",
                         "image_alt",
@@ -172,8 +176,8 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
-        if {"image", "image_focal_x", "image_focal_y"} & set(form.changed_data):
-            make_renditions(obj)  # a new focal point crops anew
+        if form.lead_image_changed():
+            make_renditions(obj)  # a new image, from the library or not, or focal point
         if change and "slug" in form.changed_data:
             warn_slug_changed(request, obj, form.initial.get("slug"))
 

@@ -13,15 +13,18 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from news import services
-from news.models import NewsItem
+from news.models import NewsItem, Transition
+from news.models.workflow import authored_by, returned
 from news.permissions import may_publish
 
 Status = NewsItem.Status
@@ -56,6 +59,51 @@ class StatusListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class DeskListFilter(admin.SimpleListFilter):
+    """The parts of a staff member's queue on the admin home (desk/queue.py) that are lists of
+    news: their own drafts, those returned to them, and what was published lately."""
+
+    title = _("my queue")
+    parameter_name = "desk"
+    RECENT_DAYS = 7
+
+    def lookups(self, request, model_admin):
+        return [
+            ("returned", _("Returned to me")),
+            ("mine", _("My drafts")),
+            ("recent", _("Recently published (7 days)")),
+        ]
+
+    def queryset(self, request, queryset):
+        mine = Q(status=Status.DRAFT) & authored_by(request.user)
+        if self.value() == "mine":
+            return queryset.filter(mine)
+        if self.value() == "returned":
+            return queryset.filter(mine & returned())
+        if self.value() == "recent":
+            since = timezone.now() - datetime.timedelta(days=self.RECENT_DAYS)
+            return queryset.published().filter(published_at__gt=since)
+        return queryset
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment for the authors"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        help_text=_(
+            "What should change before it is submitted again. It is mailed to the authors and "
+            "kept in the item's history of states."
+        ),
+    )
+
+    def clean_comment(self):
+        comment = self.cleaned_data["comment"].strip()
+        if not comment:
+            raise forms.ValidationError(_("Say what should change."), code="required")
+        return comment
+
+
 class WithdrawalForm(forms.Form):
     notice = forms.CharField(
         label=_("Withdrawal notice"),
@@ -81,7 +129,7 @@ class ScheduleForm(forms.Form):
 class WorkflowAdminMixin:
     """For NewsItemAdmin: the admin side of news.services and NewsItemQuerySet.editable_by."""
 
-    actions = ["submit_selected", "publish_selected", "withdraw_selected"]
+    actions = ["submit_selected", "publish_selected", "return_selected", "withdraw_selected"]
 
     # Who sees and changes what (the queryset: NewsItemQuerySet.editable_by).
 
@@ -163,11 +211,29 @@ class WorkflowAdminMixin:
         item = self.get_object(request, object_id)
         if item is None or not item.is_hidden():
             return
+        self.show_return_comment(request, item)
         for warning in services.closed_taxonomy(item):
             messages.warning(
                 request,
                 _("%(warning)s Publishing needs a confirmation.") % {"warning": warning},
             )
+
+    def show_return_comment(self, request, item):
+        """A draft returned with a comment shows it at the top, until it is submitted again."""
+        if item.status != Status.DRAFT:
+            return
+        last = item.transitions.select_related("by").first()
+        if last is None or not Transition.is_return(last.from_status, last.to_status, last.note):
+            return
+        messages.warning(
+            request,
+            _("Returned on %(time)s by %(by)s with a comment: %(comment)s")
+            % {
+                "time": services.local_time(last.at),
+                "by": last.by or _("unknown"),
+                "comment": last.note,
+            },
+        )
 
     def apply_workflow(self, request, form):
         """Move the item, once it and its relations are saved, to the status the form chose
@@ -229,6 +295,31 @@ class WorkflowAdminMixin:
     def publish_selected(self, request, queryset):
         self.move_each(request, queryset, Status.PUBLISHED)
 
+    @admin.action(
+        description=_("Return selected news items to their authors with a comment…"),
+        permissions=["publish"],
+    )
+    def return_selected(self, request, queryset):
+        form = ReturnForm(request.POST if "comment" in request.POST else None)
+        if form.is_valid():
+            comment = form.cleaned_data["comment"]
+            self.move_each(
+                request,
+                queryset,
+                Status.DRAFT,
+                mover=lambda item: services.return_with_comment(item, request.user, comment),
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Return news items with a comment"),
+            "opts": self.opts,
+            "queryset": queryset,
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/news/newsitem/return_selected.html", context)
+
     @admin.action(description=_("Withdraw selected news items…"), permissions=["publish"])
     def withdraw_selected(self, request, queryset):
         form = WithdrawalForm(request.POST if "notice" in request.POST else None)
@@ -245,11 +336,14 @@ class WorkflowAdminMixin:
         }
         return TemplateResponse(request, "admin/news/newsitem/withdraw_selected.html", context)
 
-    def move_each(self, request, queryset, to_status, **kwargs):
+    def move_each(self, request, queryset, to_status, mover=None, **kwargs):
         items = list(queryset.order_by("pk"))
         for item in items:
             try:
-                services.move(item, request.user, to_status, **kwargs)
+                if mover is None:
+                    services.move(item, request.user, to_status, **kwargs)
+                else:
+                    mover(item)
             except services.Refused as refusal:
                 messages.error(
                     request,
@@ -281,9 +375,56 @@ class WorkflowAdminMixin:
     # What is scheduled, day by day.
 
     def workflow_urls(self):
-        name = f"{self.opts.app_label}_{self.opts.model_name}_scheduled"
-        view = self.admin_site.admin_view(self.scheduled_view)
-        return [path("scheduled/", view, name=name)]
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
+        wrap = self.admin_site.admin_view
+        return [
+            path("scheduled/", wrap(self.scheduled_view), name=f"{info}_scheduled"),
+            path("<path:object_id>/return/", wrap(self.return_view), name=f"{info}_return"),
+        ]
+
+    def return_view(self, request, object_id):
+        """Return one submitted item to its authors with a comment (the change page's link)."""
+        item = self.get_object(request, object_id)  # None unless the user reaches it
+        if item is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        change_url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[item.pk]
+        )
+        form = ReturnForm(request.POST if request.method == "POST" else None)
+        if item.status != Status.REVIEW:
+            messages.error(
+                request,
+                _("“%(title)s” was not returned: it is not submitted for review.")
+                % {"title": item},
+            )
+            return HttpResponseRedirect(change_url)
+        if form.is_valid():
+            try:
+                services.return_with_comment(item, request.user, form.cleaned_data["comment"])
+            except services.Refused as refusal:
+                messages.error(
+                    request,
+                    _("“%(title)s” was left as it was: %(reason)s")
+                    % {"title": item, "reason": refusal.message},
+                )
+                return HttpResponseRedirect(change_url)
+            messages.success(
+                request,
+                _("“%(title)s” was returned to its authors with your comment.") % {"title": item},
+            )
+            return HttpResponseRedirect(reverse("admin:index"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Return “%(title)s” with a comment") % {"title": item},
+            "opts": self.opts,
+            "original": item,
+            "change_url": change_url,
+            "form": form,
+        }
+        status = 400 if request.method == "POST" else 200
+        return TemplateResponse(request, "admin/news/newsitem/return.html", context, status=status)
 
     def scheduled_view(self, request):
         """Items that will become public in the next weeks, by day: those this user may see."""
