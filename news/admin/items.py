@@ -74,7 +74,6 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
         "fields_of_work",
         "countries",
         "meeting_series",
-        "library_image",
     ]
     readonly_fields = [
         "image_original_name",
@@ -102,8 +101,6 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
                 _("Lead image"),
                 {
                     "fields": [
-                        "image_preview",
-                        "library_image",
                         "image",
                         "image_original_name",
                         "image_alt",
@@ -176,8 +173,8 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
-        if form.lead_image_changed():
-            make_renditions(obj)  # a new image, from the library or not, or focal point
+        if {"image", "image_focal_x", "image_focal_y"} & set(form.changed_data):
+            make_renditions(obj)  # a new focal point crops anew
         if change and "slug" in form.changed_data:
             warn_slug_changed(request, obj, form.initial.get("slug"))
 
