@@ -2,9 +2,11 @@ import copy
 import datetime
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 
+from library.forms import ImagePreviewField, LeadImageFormMixin
 from news import services
 from news.html import sanitize_html
 from news.models import RELATION_NAMES, NewsItem
@@ -30,10 +32,15 @@ BODY_EDITOR_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
+    # Images from the library, with their alt text: the dialog's "Browse..." opens the
+    # library's chooser (library/admin.py); news/html.py keeps only our own images, with alt.
+    "Figure": {"pickerUrl": reverse_lazy("admin:library_image_chooser")},
+    "Image": True,
+    "Caption": True,
 }
 
 
-class NewsItemAdminForm(EditConflictMixin, forms.ModelForm):
+class NewsItemAdminForm(LeadImageFormMixin, EditConflictMixin, forms.ModelForm):
     """The admin's news form: a draft may be incomplete, a published item may not."""
 
     class Meta:
@@ -47,6 +54,7 @@ class NewsItemAdminForm(EditConflictMixin, forms.ModelForm):
             "body",
             "lead_structure",
             *RELATION_NAMES,
+            "library_image",
             "image",
             "image_alt",
             "image_caption",
@@ -66,6 +74,9 @@ class NewsItemAdminForm(EditConflictMixin, forms.ModelForm):
                 config={"extensions": BODY_EDITOR_EXTENSIONS}, preset="configurable"
             ),
         }
+
+    # The lead image as it is now (library/forms.py): a click sets its focal point.
+    image_preview = ImagePreviewField(label=_("Lead image"))
 
     # The status to move the item to, applied by news.services once the item and its
     # relations are saved (WorkflowAdminMixin.apply_workflow): the form never writes it.

@@ -11,6 +11,7 @@ nesting depth are checked first, by a linear scan, and the cleaning itself has a
 
 import hashlib
 import logging
+import posixpath
 import re
 import threading
 from collections import OrderedDict
@@ -44,12 +45,18 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# Where an image in a body may come from, under MEDIA_URL: the renditions of library images
+# (library.models.RENDITIONS, made by easy-thumbnails) and the images themselves. An <img>
+# from anywhere else, or without alt text, is removed (and refused by the admin's form).
+IMAGE_PATHS = ("renditions/", "news/images/")
 
 # Part of the key of every kept result: a change of the rules above is a new key.
 RULES = (
     sorted(ALLOWED_TAGS),
     sorted((tag, sorted(names)) for tag, names in ALLOWED_ATTRIBUTES.items()),
     sorted(URL_SCHEMES),
+    IMAGE_PATHS,
+    "img needs src and alt",
 )
 RULES_VERSION = hashlib.sha256(repr(RULES).encode()).hexdigest()[:16]
 
@@ -59,8 +66,15 @@ class MarkupTooComplex(ValidationError):
 
 
 def _is_own_media(url):
+    """Whether `url` is one of the site's own images: a path (no scheme, host or query) under
+    MEDIA_URL in IMAGE_PATHS, with no "..", "//" or backslash to lead elsewhere."""
     parts = urlsplit(url)
-    return not parts.scheme and not parts.netloc and parts.path.startswith(settings.MEDIA_URL)
+    path = parts.path
+    if parts.scheme or parts.netloc or parts.query or "\\" in url or "//" in path:
+        return False
+    if posixpath.normpath(path) != path:
+        return False
+    return any(path.startswith(settings.MEDIA_URL + prefix) for prefix in IMAGE_PATHS)
 
 
 def _filter_attribute(tag, attribute, value):
@@ -69,7 +83,60 @@ def _filter_attribute(tag, attribute, value):
     return value
 
 
+# An <img> as nh3 writes it, and its attributes (always double-quoted, quotes escaped).
+_IMG = re.compile(r"<img\b[^>]*>")
+_ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
+
+
+def _image_attributes(tag):
+    return dict(_ATTRIBUTE.findall(tag))
+
+
+def _keep_described_images(html):
+    """Images without a source (a foreign one was removed) or without alt text are dropped."""
+
+    def keep(found):
+        attributes = _image_attributes(found.group(0))
+        if attributes.get("src") and attributes.get("alt", "").strip():
+            return found.group(0)
+        return ""
+
+    return _IMG.sub(keep, html) if "<img" in html else html
+
+
+def image_problems(html):
+    """What sanitising would remove from `html`'s images, for the form to say before saving:
+    (number without alt text, number from elsewhere than the site's own images)."""
+    if "<img" not in html:
+        return 0, 0
+    cleaned = nh3.clean(
+        html,
+        tags={"img"},
+        attributes={"img": {"src", "alt"}},
+        url_schemes=URL_SCHEMES,
+        strip_comments=True,
+    )
+    no_alt = foreign = 0
+    for found in _IMG.finditer(cleaned):
+        attributes = _image_attributes(found.group(0))
+        if not _is_own_media(unescape_attribute(attributes.get("src", ""))):
+            foreign += 1
+        elif not attributes.get("alt", "").strip():
+            no_alt += 1
+    return no_alt, foreign
+
+
+def unescape_attribute(value):
+    return (
+        value.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    )
+
+
 def _clean(html):
+    return _keep_described_images(_clean_markup(html))
+
+
+def _clean_markup(html):
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

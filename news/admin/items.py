@@ -4,7 +4,7 @@ chain: here, or in the one mixin that alone needs it (tests/admin/test_admin_str
 
 from functools import partial
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
 from django.urls import reverse
@@ -74,6 +74,7 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
         "fields_of_work",
         "countries",
         "meeting_series",
+        "library_image",
     ]
     readonly_fields = [
         "image_original_name",
@@ -101,6 +102,8 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
                 _("Lead image"),
                 {
                     "fields": [
+                        "image_preview",
+                        "library_image",
                         "image",
                         "image_original_name",
                         "image_alt",
@@ -173,8 +176,10 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
-        if {"image", "image_focal_x", "image_focal_y"} & set(form.changed_data):
-            make_renditions(obj)  # a new focal point crops anew
+        if form.lead_image_changed():
+            make_renditions(obj)  # a new image, from the library or not, or focal point
+        for warning in form.body_warnings:  # images removed from the body (library/forms.py)
+            messages.warning(request, warning)
         if change and "slug" in form.changed_data:
             warn_slug_changed(request, obj, form.initial.get("slug"))
 

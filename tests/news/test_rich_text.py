@@ -14,9 +14,16 @@ from news.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize_html
 from news.models import NewsItem
 from tests.factories import SuperuserFactory
 
-# What the editor's own allowlist has and ours deliberately drops: we set rel ourselves, and
-# list numbering styles are left to the site's stylesheet.
-DROPPED_ON_PURPOSE = {"a": {"rel"}, "ol": {"type", "data-type"}}
+# What the editor's own allowlist has and ours deliberately drops: we set rel ourselves, list
+# numbering styles are left to the site's stylesheet, and figures are styled by the site, their
+# images named by their address (the library id the editor keeps in data-file is not needed).
+DROPPED_ON_PURPOSE = {
+    "a": {"rel"},
+    "ol": {"type", "data-type"},
+    "img": {"data-file"},
+    "figure": {"class"},
+    "figcaption": {"class"},
+}
 
 # Markup as the editor writes it (TipTap's serialisation), one of each thing it can make.
 EDITOR_OUTPUT = (
