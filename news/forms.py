@@ -2,9 +2,11 @@ import copy
 import datetime
 
 from django import forms
+from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
 
 from library.forms import ImagePreviewField, LeadImageFormMixin
 from news import services
@@ -37,7 +39,71 @@ BODY_EDITOR_EXTENSIONS = {
     "Figure": {"pickerUrl": reverse_lazy("admin:library_image_chooser")},
     "Image": True,
     "Caption": True,
+    # Writers want the browser's spellcheck (the package turns it off by default).
+    "NoSpellCheck": False,
+    # Headings as buttons of their own rather than a dropdown behind an icon (body-editor.js
+    # labels them).
+    "Menu": {
+        "groups": [
+            {"group": "blockType -lists"},
+            {"group": "lists"},
+            {"group": "nodes -blockType -lists"},
+            {"group": "marks"},
+            {"group": "link"},
+            {"group": "table"},
+            {"group": "history"},
+            {"group": "utility"},
+        ]
+    },
 }
+
+# The labels of the body editor's buttons, by the name of their menu item: shown as text
+# beside (or instead of) the icon, and as the button's accessible name and tooltip.
+BODY_EDITOR_LABELS = {
+    "paragraph": _("Paragraph"),
+    "heading2": _("Heading 2"),
+    "heading3": _("Heading 3"),
+    "heading4": _("Heading 4"),
+    "bulletList": _("Bulleted list"),
+    "orderedList": _("Numbered list"),
+    "blockquote": _("Quote"),
+    "link": _("Link"),
+    "unlink": _("Remove link"),
+}
+# Buttons that keep their icon alone, with a label for screen readers and a tooltip.
+BODY_EDITOR_TOOLTIPS = {
+    "bold": _("Bold"),
+    "italic": _("Italic"),
+    "history:undo": _("Undo"),
+    "history:redo": _("Redo"),
+}
+
+
+class BodyEditorWidget(AdminProseEditorWidget):
+    """The prose editor as writers want it: spellcheck on, a comfortable height growing with
+    the text, labelled buttons, and text pasted from Word or Google Docs reduced to what the
+    body keeps (static/admin/news/body-editor.js, a TipTap extension loaded by the editor)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("config", {"extensions": BODY_EDITOR_EXTENSIONS})
+        kwargs.setdefault("preset", "configurable")
+        super().__init__(*args, **kwargs)
+
+    @property
+    def media(self):
+        return super().media + Media(css={"all": ["admin/news/body-editor.css"]})
+
+    def get_config(self):
+        config = super().get_config()
+        labels = {name: str(label) for name, label in BODY_EDITOR_LABELS.items()}
+        tooltips = {name: str(label) for name, label in BODY_EDITOR_TOOLTIPS.items()}
+        return config | {
+            # Loaded and configured by the package's "configurable" preset; left out of
+            # BODY_EDITOR_EXTENSIONS, whose every entry makes markup the sanitiser must keep.
+            "extensions": config["extensions"]
+            | {"BodyEditor": {"labels": labels, "tooltips": tooltips}},
+            "js_modules": [*config["js_modules"], static("admin/news/body-editor.js")],
+        }
 
 
 class NewsItemAdminForm(LeadImageFormMixin, EditConflictMixin, forms.ModelForm):
@@ -70,9 +136,7 @@ class NewsItemAdminForm(LeadImageFormMixin, EditConflictMixin, forms.ModelForm):
         # the admin's fieldsets name it, and this keeps the model field out.
         exclude = ["status"]  # noqa: DJ006
         widgets = {
-            "body": AdminProseEditorWidget(
-                config={"extensions": BODY_EDITOR_EXTENSIONS}, preset="configurable"
-            ),
+            "body": BodyEditorWidget(),
         }
 
     # The lead image as it is now (library/forms.py): a click sets its focal point.
