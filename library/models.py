@@ -5,24 +5,18 @@ A news item copies what it shows from its library image into its own columns whe
 image is chosen (news/forms.py), so that list pages and cards never join this table.
 """
 
+from types import SimpleNamespace
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from news.images import CleanImage, clean_upload, lead_image_path
+from news.images import CleanImage, clean_upload, lead_image_path, renditions
 from news.models.fields import typed_text, uploaded_as, user_key
 from news.permissions import may_edit_any
 from news.uploads import original_name
-
-# easy-thumbnails' options for the library's own renditions: made where an image is saved
-# (Image.save()), only named on a GET. "thumbnail" for the admin, "body" for images inside a
-# body (the largest a page shows in its column).
-RENDITIONS = {
-    "thumbnail": {"size": (400, 400)},
-    "body": {"size": (1200, 1200)},
-}
 
 
 def focal_field(verbose_name, **options):
@@ -119,33 +113,39 @@ class Image(models.Model):
         publisher may use any of them)."""
         return may_edit_any(user) or (user.pk is not None and self.uploaded_by_id == user.pk)
 
-    # Renditions: easy-thumbnails, made here once, named without opening files on a GET.
+    # Renditions: the uncropped "page" renditions a lead image has (news/images.py), made here
+    # once, only named on a GET. An item showing this image has the very same files.
 
-    def rendition_url(self, role, make=False):
-        from easy_thumbnails.files import get_thumbnailer
+    def _as_lead_image(self):
+        return SimpleNamespace(
+            pk=None,
+            image=self.file,
+            image_width=self.width,
+            image_height=self.height,
+            image_focal_x=None,
+            image_focal_y=None,
+            image_renditions={},
+        )
 
+    def renditions(self, make=False):
         if not self.file:
-            return ""
-        try:
-            thumbnailer = get_thumbnailer(self.file)
-            options = thumbnailer.get_options(RENDITIONS[role])
-            if make:
-                return thumbnailer.get_thumbnail(options).url
-            return thumbnailer.thumbnail_storage.url(thumbnailer.get_thumbnail_name(options))
-        except Exception:  # an unreadable file: the admin shows no picture, never an error
-            return ""
+            return []
+        return renditions(self._as_lead_image(), "page", make=make)
 
     def make_renditions(self):
-        for role in RENDITIONS:
-            self.rendition_url(role, make=True)
+        self.renditions(make=True)
 
     @property
     def thumbnail_url(self):
-        return self.rendition_url("thumbnail")
+        """The smallest rendition, for the admin's previews ("" if there is none)."""
+        found = self.renditions()
+        return found[0].url if found else ""
 
     @property
     def body_url(self):
-        return self.rendition_url("body")
+        """The rendition an image inside a body shows: up to 1200 pixels wide."""
+        found = [rendition for rendition in self.renditions() if rendition.width <= 1200]
+        return found[-1].url if found else ""
 
     @classmethod
     def from_upload(cls, upload, user, **fields):
