@@ -415,6 +415,7 @@ class DemoNewsGenerator:
                 "image_credit": picture.credit if picture else "",
                 "image_width": picture.width if picture else None,
                 "image_height": picture.height if picture else None,
+                "image_renditions": picture.renditions if picture else {},
             },
             term_ids={
                 "fields_of_work": [fields[position].pk for position in head.field_positions],

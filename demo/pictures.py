@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw
 
-from news.images import make_renditions
+from news.images import make_renditions, stored_renditions
 from news.models import NewsItem
 
 FOLDER = "news/images/demo/"
@@ -33,6 +33,7 @@ class Picture:
     credit: str
     width: int  # stored with the items that show it (NewsItem.image_width)
     height: int
+    renditions: dict = None  # NewsItem.image_renditions of the items that show it
 
 
 # slug, size, the sky's top and bottom colours, the scene, what it shows.
@@ -62,10 +63,13 @@ SCENES = (
 
 def pictures():
     """The pictures, as the generator gives them to items (nothing is read or written)."""
-    return [
-        Picture(f"{FOLDER}{slug}.jpg", alt, CAPTION, CREDIT, *size)
-        for slug, size, _sky, _scene, alt in SCENES
-    ]
+    found = []
+    for slug, size, _sky, _scene, alt in SCENES:
+        name = f"{FOLDER}{slug}.jpg"
+        # Named, not made: ensure_pictures() makes the files, under these names.
+        item = NewsItem(image=name, image_width=size[0], image_height=size[1])
+        found.append(Picture(name, alt, CAPTION, CREDIT, *size, stored_renditions(item)))
+    return found
 
 
 def ensure_pictures():
@@ -76,7 +80,9 @@ def ensure_pictures():
             stored = default_storage.save(picture.name, ContentFile(draw(slug, size, sky, scene)))
             if stored != picture.name:  # another run stored it meanwhile
                 default_storage.delete(stored)
-            make_renditions(NewsItem(image=picture.name))
+            make_renditions(
+                NewsItem(image=picture.name, image_width=picture.width, image_height=picture.height)
+            )
         made.append(picture)
     return made
 

@@ -6,6 +6,7 @@ news.models.RELATIONS; `added` counts the items written.
 
 import datetime
 import io
+import json
 import queue
 import threading
 
@@ -55,6 +56,17 @@ class BulkCreateWriter:
 
 
 NULL = r"\N"  # COPY's text format
+
+
+_json_texts = {}  # id of a picture's renditions -> (them, their JSON): a few pictures, many rows
+
+
+def renditions_json(renditions):
+    """NewsItem.image_renditions as JSON text, written once per picture."""
+    kept = _json_texts.get(id(renditions))
+    if kept is None or kept[0] is not renditions:
+        kept = _json_texts[id(renditions)] = (renditions, json.dumps(renditions))
+    return kept[1]
 
 
 def copy_text(value):
@@ -115,6 +127,7 @@ class CopyWriter:
             "image_credit",
             "image_width",
             "image_height",
+            "image_renditions",
         ]
         # Every other column gets its field's default (the same on every row), so that a field
         # added to the model later does not break the loader.
@@ -207,7 +220,8 @@ class CopyWriter:
                 f"{copy_text(values['withdrawal_notice'])}\t{copy_text(values['image'])}\t"
                 f"{copy_text(values['image_alt'])}\t{copy_text(values['image_caption'])}\t"
                 f"{copy_text(values['image_credit'])}\t{copy_text(values['image_width'])}\t"
-                f"{copy_text(values['image_height'])}{tail}"
+                f"{copy_text(values['image_height'])}\t"
+                f"{copy_text(renditions_json(values['image_renditions']))}{tail}"
             )
             for rows, relation in zip(links, RELATIONS, strict=True):
                 rows.extend(f"{pk}\t{term}\n" for term in item.term_ids[relation.name])

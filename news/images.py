@@ -10,6 +10,7 @@ Pillow's global limit (Image.MAX_IMAGE_PIXELS) is left as it is: the pixels are 
 where an image is opened, by NEWS_IMAGE_MAX_PIXELS.
 """
 
+import hashlib
 import io
 import logging
 import math
@@ -299,16 +300,31 @@ def _options(item, role, box):
 def renditions(item, role, make=False):
     """The renditions of `item`'s lead image for `role`, smallest first.
 
-    Pages name them from the image's name, size and the role's options: they open neither
-    the image nor its renditions, and look for nothing on disk (a list of 20 cards did, a
-    millisecond a card), and a GET writes no file. make_renditions() made them where the
-    image was saved; with `make`, missing ones are made. A missing or unreadable source, or
-    one over the pixel limit, gives an empty list rather than an error page.
+    Pages read them as make_renditions() stored them with the item, where the image was saved:
+    they open neither the image nor its renditions, look for nothing on disk and hash no
+    options (a card with an image took half a millisecond to name them), and a GET writes no
+    file. An item saved before that, or whose stored list no longer matches the image, its
+    focal point or the configured renditions, has them named here. With `make`, missing ones
+    are made. A missing or unreadable source, or one over the pixel limit, gives an empty list
+    rather than an error page.
     """
-    from easy_thumbnails.files import get_thumbnailer
-
     if not item.image:
         return []
+    stored = item.image_renditions
+    if not make and stored and stored.get("key") == _stored_key(item) and role in stored:
+        url = _storage().url
+        return [Rendition(url(name), width, height) for name, width, height in stored[role]]
+    return [
+        Rendition(_storage().url(name), width, height)
+        for name, width, height in _named(item, role, make)
+    ]
+
+
+def _named(item, role, make):
+    """[(name, width, height)] of `role`'s renditions, named by easy-thumbnails (made with
+    `make`); [] when the source cannot be used."""
+    from easy_thumbnails.files import get_thumbnailer
+
     extension = settings.NEWS_IMAGE_RENDITIONS[role]["format"]
     try:
         source_width, source_height = _dimensions(item)
@@ -322,15 +338,43 @@ def renditions(item, role, make=False):
         for box in _boxes(role, source_width, source_height):
             options = thumbnailer.get_options(_options(item, role, box))
             if make:
-                url = thumbnailer.get_thumbnail(options).url
+                name = thumbnailer.get_thumbnail(options).name
             else:
-                url = thumbnailer.thumbnail_storage.url(thumbnailer.get_thumbnail_name(options))
+                name = thumbnailer.get_thumbnail_name(options)
             height = box[1] or round(source_height * box[0] / source_width)
-            result.append(Rendition(url, box[0], height))
+            result.append((name, box[0], height))
         return result
     except Exception:
         logger.warning("No %s rendition for %s", role, item.image.name, exc_info=True)
         return []
+
+
+def _storage():
+    from easy_thumbnails.storage import thumbnail_default_storage
+
+    return thumbnail_default_storage
+
+
+def _stored_key(item):
+    """What the stored renditions were named from: the image, its focal point and the
+    configured renditions. Another key means they are named again."""
+    focal = f"{item.image_focal_x}|{item.image_focal_y}"
+    return f"{item.image.name}|{focal}|{_configuration_digest()}"
+
+
+_configured = (None, "")
+
+
+def _configuration_digest():
+    """A short digest of settings.NEWS_IMAGE_RENDITIONS, computed again when it is replaced."""
+    global _configured
+    configuration = settings.NEWS_IMAGE_RENDITIONS
+    if _configured[0] is not configuration:
+        digest = hashlib.sha1(
+            repr(sorted(configuration.items())).encode(), usedforsecurity=False
+        ).hexdigest()[:12]
+        _configured = (configuration, digest)
+    return _configured[1]
 
 
 def _dimensions(item):
@@ -347,14 +391,30 @@ def social_image(item):
 
 
 def make_renditions(item):
-    """Make every rendition of `item`'s lead image, so that list pages only find them on disk.
+    """Make every rendition of `item`'s lead image and store their names and sizes with the
+    item (with its image's size), so that pages only name them.
 
-    Called where an image is saved (the admin's save); a status move leaves the image alone.
+    Called where an image is saved (the admin's save, the library, the demo); a status move
+    leaves the image alone.
     """
-    if item.image:
-        _store_dimensions(item)
-        for role in settings.NEWS_IMAGE_RENDITIONS:
-            renditions(item, role, make=True)
+    if not item.image:
+        return
+    _store_dimensions(item)
+    item.image_renditions = stored_renditions(item, make=True)
+    if item.pk is not None:
+        type(item).objects.filter(pk=item.pk, image=item.image.name).update(
+            image_renditions=item.image_renditions
+        )
+
+
+def stored_renditions(item, make=False):
+    """NewsItem.image_renditions for `item`'s image: {"key": …, role: [[name, width, height],
+    …]}, the renditions made with `make`; {} if any cannot be named (then named on each page
+    until the next save)."""
+    named = {role: _named(item, role, make) for role in settings.NEWS_IMAGE_RENDITIONS}
+    if not item.image or not all(named.values()):
+        return {}
+    return {"key": _stored_key(item), **named}
 
 
 def _store_dimensions(item):

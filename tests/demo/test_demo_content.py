@@ -107,6 +107,16 @@ def test_load_stores_each_picture_once_with_its_renditions_and_shows_them(client
     assert names <= {picture.name for picture in pictures()}
     assert all(default_storage.exists(name) for name in names)
     assert default_storage.listdir("renditions")[0] or default_storage.listdir("renditions")[1]
+    # Each item stores its renditions' names and sizes, of files that exist.
+    for item in with_images.only("image", "image_renditions", "image_focal_x", "image_focal_y"):
+        assert item.image_renditions["key"].startswith(item.image.name + "|")
+        stored = [
+            name
+            for role, found in item.image_renditions.items()
+            if role != "key"
+            for name, _w, _h in found
+        ]
+        assert stored and all(default_storage.exists(name) for name in stored)
     # Seen with images: the list's thumbnails, the item page's lead image and social card.
     assert "card-with-image" in client.get(reverse("news:list")).content.decode()
     item = NewsItem.objects.published().exclude(image="").first()

@@ -386,8 +386,11 @@ def test_an_item_without_image_renders_no_picture():
 def test_a_missing_image_file_renders_no_picture_rather_than_an_error():
     item = published_with_image()
     default_storage.delete(item.image.name)
-    # Its size not stored either (an item saved before sizes were): the file must be read.
-    NewsItem.objects.filter(pk=item.pk).update(image_width=None, image_height=None)
+    # Its size and renditions not stored either (an item saved before they were): the file
+    # must be read.
+    NewsItem.objects.filter(pk=item.pk).update(
+        image_width=None, image_height=None, image_renditions={}
+    )
     item = NewsItem.objects.get(pk=item.pk)
 
     html = render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
@@ -412,3 +415,45 @@ def test_a_card_names_its_renditions_without_opening_any_file(monkeypatch):
     html = render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
 
     assert "<img" in html and html == made
+
+
+def test_a_card_reads_the_renditions_stored_with_its_item_and_names_none(monkeypatch):
+    import easy_thumbnails.files
+
+    item = published_with_image()
+    made = render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
+    item = NewsItem.objects.get(pk=item.pk)
+
+    def no_naming(*args, **kwargs):
+        raise AssertionError("a card named its renditions again")
+
+    monkeypatch.setattr(easy_thumbnails.files, "get_thumbnailer", no_naming)
+    html = render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
+
+    assert "<img" in html and html == made
+    for _url, _width in srcset_of(html):
+        assert default_storage.exists(unquote(_url).removeprefix(settings.MEDIA_URL))
+
+
+def test_stored_renditions_of_another_focal_point_are_not_shown():
+    item = published_with_image(image_bytes(size=(1600, 800)), image_focal_x=0, image_focal_y=50)
+    left = srcset_of(
+        render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
+    )
+    # Moved by a write that made no renditions: the stored names are of the old crop.
+    NewsItem.objects.filter(pk=item.pk).update(image_focal_x=100)
+    item = NewsItem.objects.get(pk=item.pk)
+    moved = srcset_of(
+        render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
+    )
+    make_renditions(item)
+    item = NewsItem.objects.get(pk=item.pk)
+    made = srcset_of(
+        render_to_string("newsroom/includes/picture.html", {"item": item, "role": "card"})
+    )
+
+    assert moved != left
+    assert moved == made
+    assert all(
+        default_storage.exists(unquote(url).removeprefix(settings.MEDIA_URL)) for url, _w in made
+    )
