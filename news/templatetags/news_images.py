@@ -1,8 +1,9 @@
-"""Lead images in templates: {% lead_image item "card" as image %}, rendered by
-news/includes/picture.html."""
+"""Lead images in templates: {% picture item "card" %} (newsroom/includes/picture.html), or
+{% lead_image item "card" as image %} for what an <img> needs."""
 
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 
 from news.images import renditions
 
@@ -27,3 +28,27 @@ def lead_image(item, role):
         "width": largest.width,
         "height": largest.height,
     }
+
+
+@register.simple_tag
+def picture(item, role, sizes=None, eager=False):
+    """`item`'s lead image as a responsive <img>, or "" without one: `sizes` defaults to the
+    role's; `eager` for the image at the top of a page (loaded at once, high priority).
+
+    Formatted here, not by a template: a list page shows up to twenty, and cards call this
+    directly (newsroom/templatetags/cards.py)."""
+    image = lead_image(item, role)
+    if image is None:
+        return ""
+    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" {} '
+        'decoding="async">',
+        image["src"],
+        image["srcset"],
+        sizes or image["sizes"],
+        image["width"],
+        image["height"],
+        item.image_alt,
+        format_html(loading),
+    )
