@@ -13,6 +13,7 @@ from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from addresses.admin import warn_slug_changed
+from news.admin.editing import EditingSessionsMixin
 from news.admin.guardrails import LiveItemGuardrailForm
 from news.admin.history import NewsRevisionAdmin
 from news.admin.workflow import DeskListFilter, StatusListFilter, WorkflowAdminMixin
@@ -39,7 +40,9 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
+class NewsItemAdmin(
+    KeepTypedTextMixin, WorkflowAdminMixin, EditingSessionsMixin, NewsRevisionAdmin
+):
     form = LiveItemGuardrailForm
     inlines = [AttachmentInline]
     # The lead image's content is checked by NewsItem.clean(), which names what is wrong.
@@ -135,7 +138,12 @@ class NewsItemAdmin(KeepTypedTextMixin, WorkflowAdminMixin, NewsRevisionAdmin):
         return self.workflow_fieldsets(request, obj, fieldsets)
 
     def get_urls(self):
-        return [*self.workflow_urls(), *self.history_urls(), *super().get_urls()]
+        return [
+            *self.workflow_urls(),
+            *self.history_urls(),
+            *self.editing_urls(),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         # The stored fields of work tell what blocks publication, for each row of a page.

@@ -42,7 +42,7 @@ def compare(older, newer):
             continue
         label = str(field.verbose_name)
         if isinstance(field, models.TextField | models.CharField) and not field.choices:
-            old_html, new_html = _text_diff(field.name, before or "", after or "")
+            old_html, new_html = text_diff(field.name, before or "", after or "")
             changes.append(Change(label, old_html, new_html))
         else:
             changes.append(Change(label, _value(field, before), _value(field, after)))
@@ -51,11 +51,11 @@ def compare(older, newer):
         after = _related_names(newer, relation)
         if before != after:
             label = str(NewsItem._meta.get_field(relation.name).verbose_name)
-            changes.append(Change(label, *_list_diff(before, after)))
+            changes.append(Change(label, *list_diff(before, after)))
     before, after = _attachments(older), _attachments(newer)
     if before != after:
         label = str(Attachment._meta.verbose_name_plural)
-        changes.append(Change(label, *_list_diff(before, after)))
+        changes.append(Change(label, *list_diff(before, after)))
     return changes
 
 
@@ -85,7 +85,9 @@ def _plain(text):
     return html.unescape(_TAG.sub("", text)).strip()
 
 
-def _text_diff(name, before, after):
+def text_diff(name, before, after, marks=("del", "ins")):
+    """(before, after) as HTML, escaped, what differs word by word marked with `marks`: the
+    removed words in `before`, the added ones in `after`."""
     if name == "body":
         # Compared as it reads; only when nothing but the markup changed (a link, emphasis),
         # the markup itself.
@@ -117,16 +119,18 @@ def _text_diff(name, before, after):
             new_html.append(new_part)
             continue
         if old_part:
-            old_html.append(format_html("<del>{}</del>", mark_safe(old_part)))
+            old_html.append(format_html("<{0}>{1}</{0}>", mark_safe(marks[0]), mark_safe(old_part)))
         if new_part:
-            new_html.append(format_html("<ins>{}</ins>", mark_safe(new_part)))
+            new_html.append(format_html("<{0}>{1}</{0}>", mark_safe(marks[1]), mark_safe(new_part)))
     return (
         mark_safe("".join(old_html).replace("\n", "<br>")),
         mark_safe("".join(new_html).replace("\n", "<br>")),
     )
 
 
-def _list_diff(before, after):
+def list_diff(before, after, marks=("del", "ins")):
+    """(before, after) lists of names as HTML, the names only in one of them marked."""
+
     def render(names, other, tag):
         if not names:
             return '<span class="quiet">—</span>'
@@ -138,7 +142,7 @@ def _list_diff(before, after):
         ]
         return "<br>".join(parts)
 
-    return mark_safe(render(before, after, "del")), mark_safe(render(after, before, "ins"))
+    return mark_safe(render(before, after, marks[0])), mark_safe(render(after, before, marks[1]))
 
 
 def _related_names(version, relation):

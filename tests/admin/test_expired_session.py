@@ -169,8 +169,11 @@ def test_the_kept_edit_version_still_refuses_a_stale_save(editor, item, url):
     restored = client.get(back)
     saved = client.post(back, form_values(restored))
 
+    # The kept form comes back refused, with the title both changed to choose.
+    assert "saved this item at" in restored.context["adminform"].form.non_field_errors()[0]
     assert saved.status_code == 200
-    assert "saved this item at" in saved.context["adminform"].form.non_field_errors()[0]
+    [error] = saved.context["adminform"].form.non_field_errors()
+    assert error == "Choose which version to keep for: title."
     assert saved.context["adminform"].form["title"].value() == TYPED["title"]
     item.refresh_from_db()
     assert item.title == "Their title"
