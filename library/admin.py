@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from library.models import Image
-from library.widgets import ImagePreviewField, alt_text_guidance
+from library.widgets import ImagePreviewField, alt_text_guidance, show_image
 from news.images import LeadImageFormField
 
 CHOOSER_PAGE_SIZE = 24
@@ -38,7 +38,7 @@ class ImageAdminForm(forms.ModelForm):
         widget = self.fields["preview"].widget
         widget.focal_x, widget.focal_y = "id_focal_x", "id_focal_y"
         if self.instance.file:
-            widget.show(self.instance.thumbnail_url or self.instance.file.url)
+            show_image(widget, self.instance)
 
 
 @admin.register(Image)

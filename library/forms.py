@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from library.models import Image
-from library.widgets import ImagePreviewField, alt_text_guidance
+from library.widgets import ImagePreviewField, alt_text_guidance, show_image
 from news.html import image_problems
 from news.images import renditions
 
@@ -61,14 +61,15 @@ class LeadImageFormMixin:
         if not item.image:
             return
         found = renditions(item, "page")
-        url = found[0].url if found else item.image.url
-        self.fields["image_preview"].widget.show(url, name=item.image_original_name)
+        widget = self.fields["image_preview"].widget
+        if found:
+            widget.show(found[0].url, found[0].width, found[0].height, item.image_original_name)
+        else:
+            widget.show(item.image.url, name=item.image_original_name)
 
     def show_library_image(self, image, name=""):
         if "image_preview" in self.fields:
-            self.fields["image_preview"].widget.show(
-                image.thumbnail_url or image.file.url, name=name
-            )
+            show_image(self.fields["image_preview"].widget, image, name)
 
     def clean(self):
         self.keep_upload()

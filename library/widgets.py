@@ -41,6 +41,15 @@ class ImagePreviewWidget(forms.Widget):
         return False
 
 
+def show_image(widget, image, name=""):
+    """`widget` shows the library image `image`: its smallest rendition, else its file."""
+    found = image.renditions()
+    if found:
+        widget.show(found[0].url, found[0].width, found[0].height, name)
+    else:
+        widget.show(image.file.url, image.width, image.height, name)
+
+
 class ImagePreviewField(forms.Field):
     """Shows the image; posts nothing."""
 
