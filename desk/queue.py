@@ -94,6 +94,7 @@ def queue(user):
                 found = found.annotate(
                     return_note=Subquery(last_return.values("note")[:1]),
                     return_at=Subquery(last_return.values("at")[:1]),
+                    return_by=Subquery(last_return.values("by__username")[:1]),
                 )
             shown = list(found[:SHOWN])
         parts.append(Part(key, title, help_text, counts[key], urls[key], shown))

@@ -83,6 +83,7 @@ def test_returned_item_shows_the_editors_comment_on_the_home(login, publisher_se
     html = response.content.decode()
     assert 'Returned to me: <span class="desk-count">1</span>' in html
     assert "Name the court in the lede." in html
+    assert "Returned by editor on " in html
 
 
 def test_resubmitted_item_is_no_longer_returned(login, publisher_serbia, desk):
