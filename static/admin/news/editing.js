@@ -1,6 +1,10 @@
 /* Editing sessions on a news item's change page (news/admin/editing.py): a light poll says
    the page is open and shows who else is editing the item, and that they saved a new
-   version. Without this script the page works as before, without the notices. */
+   version. Without this script the page works as before, without the notices.
+
+   The poll is a request of the signed-in user: it stops after IDLE_MS without a key, click
+   or scroll in the page (and starts again with the next one), so that a page left open does
+   not keep its session from ending when idle (osce_cms/sessions.py). */
 (function () {
   "use strict";
   var box = document.getElementById("editing-sessions");
@@ -10,7 +14,11 @@
   var form = box.closest("form");
   var url = box.getAttribute("data-url");
   var every = parseInt(box.getAttribute("data-interval"), 10) * 1000 || 15000;
+  var IDLE_MS = 10 * 60 * 1000;
   var stopped = false;
+  var waiting = null; // the next poll's timer, or null while a poll runs or when idle
+  var polling = false;
+  var lastActive = Date.now();
 
   function value(name) {
     var input = form && form.querySelector('input[name="' + name + '"]');
@@ -51,6 +59,8 @@
   }
 
   function poll() {
+    waiting = null;
+    polling = true;
     fetch(url, { method: "POST", body: body(false), credentials: "same-origin" })
       .then(function (response) {
         if (response.status === 403) {
@@ -65,11 +75,23 @@
       })
       .catch(function () {}) // a failed poll shows nothing new; the next one may work
       .then(function () {
-        if (!stopped) {
-          window.setTimeout(poll, every);
+        polling = false;
+        if (!stopped && Date.now() - lastActive < IDLE_MS) {
+          waiting = window.setTimeout(poll, every);
         }
       });
   }
+
+  function active() {
+    lastActive = Date.now();
+    if (!stopped && !polling && waiting === null) {
+      poll(); // back from idle
+    }
+  }
+
+  ["keydown", "pointerdown", "input", "scroll"].forEach(function (name) {
+    document.addEventListener(name, active, { capture: true, passive: true });
+  });
 
   window.addEventListener("pagehide", function () {
     if (!stopped && navigator.sendBeacon) {
