@@ -6,23 +6,20 @@ a publisher's queue holds only their structures' items. The counts come from one
 part's first items from one more: the home's queries do not grow with the number of items.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from news.models import NewsItem, Transition
-from news.models.workflow import authored_by, returned
+from news.models.workflow import QUEUE_RECENT_DAYS, QUEUE_SCHEDULED_DAYS, queue_conditions
 from news.permissions import may_publish
 
 Status = NewsItem.Status
 SHOWN = 5  # items listed under each part; the link shows them all
-SCHEDULED_DAYS = 7
-RECENT_DAYS = 7
 # The news list's filter of the desk's parts (news/admin/workflow.py DeskListFilter).
 PARAMETER = "desk"
 
@@ -37,34 +34,13 @@ class Part:
     items: list = field(default_factory=list)
 
 
-def conditions(user, now=None):
-    """Each part's condition on the items `user` reaches, by key, in the order shown."""
-    now = now or timezone.now()
-    mine = Q(status=Status.DRAFT) & authored_by(user)
-    return {
-        "review": Q(status=Status.REVIEW),
-        "returned": mine & returned(),
-        "mine": mine,
-        "scheduled": Q(
-            status=Status.PUBLISHED,
-            published_at__gt=now,
-            published_at__lte=now + datetime.timedelta(days=SCHEDULED_DAYS),
-        ),
-        "recent": Q(
-            status=Status.PUBLISHED,
-            published_at__lte=now,
-            published_at__gt=now - datetime.timedelta(days=RECENT_DAYS),
-        ),
-    }
-
-
 def queue(user):
     """The parts of `user`'s queue, with counts and first items; [] for who reaches no news."""
     if not user.has_perm("news.change_newsitem"):
         return []
     now = timezone.now()
     reachable = NewsItem.objects.editable_by(user)  # reads the user's structures once
-    where = conditions(user, now)
+    where = queue_conditions(user, now)
     counts = reachable.aggregate(
         **{key: Count("pk", filter=condition) for key, condition in where.items()}
     )
@@ -120,21 +96,12 @@ def describe(user):
         (
             "scheduled",
             _("Scheduled"),
-            _("Public within the next %(days)d days.") % {"days": SCHEDULED_DAYS},
+            _("Public within the next %(days)d days.") % {"days": QUEUE_SCHEDULED_DAYS},
         ),
         (
             "recent",
             _("Recently published"),
-            _("Made public in the last %(days)d days.") % {"days": RECENT_DAYS},
+            _("Made public in the last %(days)d days.") % {"days": QUEUE_RECENT_DAYS},
         ),
     ]
     return parts
-
-
-def desk_queryset(queryset, user, key):
-    """`queryset` narrowed to the desk's part `key` (the news list's filter), or None if `key`
-    is not a part."""
-    where = conditions(user)
-    if key not in where:
-        return None
-    return queryset.filter(where[key])

@@ -13,7 +13,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -24,7 +23,7 @@ from django.utils.translation import ngettext
 
 from news import services
 from news.models import NewsItem, Transition
-from news.models.workflow import authored_by, returned
+from news.models.workflow import QUEUE_RECENT_DAYS, queue_conditions
 from news.permissions import may_publish
 
 Status = NewsItem.Status
@@ -60,29 +59,23 @@ class StatusListFilter(admin.SimpleListFilter):
 
 
 class DeskListFilter(admin.SimpleListFilter):
-    """The parts of a staff member's queue on the admin home (desk/queue.py) that are lists of
-    news: their own drafts, those returned to them, and what was published lately."""
+    """The parts of a staff member's queue on the admin home (desk/queue.py) that the other
+    filters do not give: their own drafts, those returned to them, what was published lately."""
 
     title = _("my queue")
     parameter_name = "desk"
-    RECENT_DAYS = 7
+    PARTS = ["returned", "mine", "recent"]
 
     def lookups(self, request, model_admin):
         return [
             ("returned", _("Returned to me")),
             ("mine", _("My drafts")),
-            ("recent", _("Recently published (7 days)")),
+            ("recent", _("Recently published (%(days)d days)") % {"days": QUEUE_RECENT_DAYS}),
         ]
 
     def queryset(self, request, queryset):
-        mine = Q(status=Status.DRAFT) & authored_by(request.user)
-        if self.value() == "mine":
-            return queryset.filter(mine)
-        if self.value() == "returned":
-            return queryset.filter(mine & returned())
-        if self.value() == "recent":
-            since = timezone.now() - datetime.timedelta(days=self.RECENT_DAYS)
-            return queryset.published().filter(published_at__gt=since)
+        if self.value() in self.PARTS:
+            return queryset.filter(queue_conditions(request.user)[self.value()])
         return queryset
 
 
@@ -96,12 +89,6 @@ class ReturnForm(forms.Form):
             "kept in the item's history of states."
         ),
     )
-
-    def clean_comment(self):
-        comment = self.cleaned_data["comment"].strip()
-        if not comment:
-            raise forms.ValidationError(_("Say what should change."), code="required")
-        return comment
 
 
 class WithdrawalForm(forms.Form):

@@ -5,6 +5,8 @@ to draft that has a note: the comment. An item whose last transition is one wait
 authors (the creator, and whoever submitted it) to fix and resubmit it: returned().
 """
 
+import datetime
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +40,33 @@ def returned():
         news=models.OuterRef("pk"), pk=models.Subquery(last.values("pk")[:1])
     )
     return models.Q(status=Status.DRAFT) & models.Exists(last_return)
+
+
+# The admin home's queue (desk/queue.py) and the news list's filter of it (DeskListFilter).
+QUEUE_SCHEDULED_DAYS = 7
+QUEUE_RECENT_DAYS = 7
+
+
+def queue_conditions(user, now=None):
+    """The parts of `user`'s queue as conditions on the items they reach, by key, in the
+    order the admin home shows them."""
+    now = now or timezone.now()
+    mine = models.Q(status=Status.DRAFT) & authored_by(user)
+    return {
+        "review": models.Q(status=Status.REVIEW),
+        "returned": mine & returned(),
+        "mine": mine,
+        "scheduled": models.Q(
+            status=Status.PUBLISHED,
+            published_at__gt=now,
+            published_at__lte=now + datetime.timedelta(days=QUEUE_SCHEDULED_DAYS),
+        ),
+        "recent": models.Q(
+            status=Status.PUBLISHED,
+            published_at__lte=now,
+            published_at__gt=now - datetime.timedelta(days=QUEUE_RECENT_DAYS),
+        ),
+    }
 
 
 class Transition(models.Model):
