@@ -8,6 +8,10 @@ Retired terms are not offered for new tagging (the admin's autocomplete leaves t
 the items that have them keep them.
 """
 
+from django.contrib.admin import helpers
+from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.utils import model_ngettext, unquote
+from django.template.response import TemplateResponse
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
@@ -84,6 +88,102 @@ class LiveItemGuardrailForm(NewsItemAdminForm):
                 % {"warnings": get_text_list(self.live_warnings, _("and"))},
             )
         return item
+
+
+class DeletionRefusalMixin:
+    """For NewsItemAdmin: a deletion the rules refuse (news.services.can_delete) says why and
+    what to do instead, where Django would answer a bare 403 for one item, or "would result
+    in deleting related objects … news item" for a selection."""
+
+    def deletion_refusal(self, request, item):
+        """Why `request.user` may not delete `item` and what to do instead, or None."""
+        if services.can_delete(request.user, item):
+            return None
+        values = {"title": item.title}
+        if not request.user.has_perm("news.delete_newsitem"):
+            return _("You may not delete news items: ask an editor to delete “%(title)s”.") % (
+                values
+            )
+        if item.status == NewsItem.Status.REVIEW:
+            return (
+                _(
+                    "“%(title)s” is submitted for review: only an editor may delete it now. Return "
+                    "it to draft (change its status to Draft and save), then delete it; or ask an "
+                    "editor."
+                )
+                % values
+            )
+        if item.status == NewsItem.Status.PUBLISHED and not item.is_published():
+            return (
+                _(
+                    "“%(title)s” is scheduled for publication: only an editor may delete it or "
+                    "take it off the schedule. Ask an editor."
+                )
+                % values
+            )
+        if item.status == NewsItem.Status.PUBLISHED:
+            return (
+                _(
+                    "“%(title)s” is published: only an editor may delete it. Ask an editor to "
+                    "withdraw it instead, which takes it off the site with a notice for readers."
+                )
+                % values
+            )
+        return (
+            _(
+                "“%(title)s” has been published and withdrawn: only an editor may delete it. Ask "
+                "an editor."
+            )
+            % values
+        )
+
+    def refusal_context(self, request, title, refusals):
+        opts = self.model._meta
+        return {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "refusals": refusals,
+            "opts": opts,
+            "app_label": opts.app_label,
+            "media": self.media,
+        }
+
+    def delete_view(self, request, object_id, extra_context=None):
+        item = self.get_object(request, unquote(object_id))
+        refusal = item is not None and self.deletion_refusal(request, item)
+        if not refusal:
+            return super().delete_view(request, object_id, extra_context)
+        context = {
+            **self.refusal_context(request, _("This item cannot be deleted"), [refusal]),
+            "object": item,
+            "object_name": str(self.model._meta.verbose_name),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/delete_confirmation.html", context, status=403)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            _function, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (delete_selected_unless_refused, name, description)
+        return actions
+
+
+def delete_selected_unless_refused(modeladmin, request, queryset):
+    """Django's "Delete selected" action, unless the rules refuse some of the selection: then
+    nothing is deleted and each refusal says why (DeletionRefusalMixin)."""
+    refusals = [
+        refusal for item in queryset if (refusal := modeladmin.deletion_refusal(request, item))
+    ]
+    if not refusals:
+        return delete_selected(modeladmin, request, queryset)
+    context = {
+        **modeladmin.refusal_context(request, _("These items cannot be deleted"), refusals),
+        "objects_name": model_ngettext(queryset),
+        "queryset": queryset,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/delete_selected_confirmation.html", context, status=403)
 
 
 class RetiredTermsNotOfferedMixin:

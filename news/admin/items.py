@@ -9,14 +9,15 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from addresses.admin import warn_slug_changed
-from news.admin.editing import EditingSessionsMixin
-from news.admin.guardrails import LiveItemGuardrailForm
+from news.admin.guardrails import DeletionRefusalMixin, LiveItemGuardrailForm
 from news.admin.history import NewsRevisionAdmin
 from news.admin.workflow import DeskListFilter, StatusListFilter, WorkflowAdminMixin
+from news.html import html_for_display
 from news.images import LeadImageFormField, make_renditions
 from news.kept_posts import KeepTypedTextMixin
 from news.models import RELATION_NAMES, Attachment, NewsItem
@@ -41,7 +42,7 @@ class AttachmentInline(admin.TabularInline):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(
-    KeepTypedTextMixin, WorkflowAdminMixin, EditingSessionsMixin, NewsRevisionAdmin
+    KeepTypedTextMixin, DeletionRefusalMixin, WorkflowAdminMixin, NewsRevisionAdmin
 ):
     form = LiveItemGuardrailForm
     inlines = [AttachmentInline]
@@ -80,6 +81,7 @@ class NewsItemAdmin(
         "library_image",
     ]
     readonly_fields = [
+        "rendered_body",
         "image_original_name",
         "missing_for_publication",
         "withdrawn_at",
@@ -95,8 +97,10 @@ class NewsItemAdmin(
     through_relations = ["supporting_structures", "fields_of_work", "countries", "meeting_series"]
 
     def get_fieldsets(self, request, obj=None):
+        # Whoever may not edit the item reads its body as readers will, not its HTML source.
+        body = "body" if self.has_change_permission(request, obj) else "rendered_body"
         fieldsets = [
-            (_("Content"), {"fields": ["title", "slug", "kind", "dateline", "lede", "body"]}),
+            (_("Content"), {"fields": ["title", "slug", "kind", "dateline", "lede", body]}),
             (
                 _("Taxonomy"),
                 {"fields": ["lead_structure", *RELATION_NAMES]},
@@ -138,12 +142,7 @@ class NewsItemAdmin(
         return self.workflow_fieldsets(request, obj, fieldsets)
 
     def get_urls(self):
-        return [
-            *self.workflow_urls(),
-            *self.history_urls(),
-            *self.editing_urls(),
-            *super().get_urls(),
-        ]
+        return [*self.workflow_urls(), *self.history_urls(), *super().get_urls()]
 
     def get_queryset(self, request):
         # The stored fields of work tell what blocks publication, for each row of a page.
@@ -194,6 +193,20 @@ class NewsItemAdmin(
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         self.apply_workflow(request, form)
+
+    def get_view_on_site_url(self, obj=None):
+        # An item without a public page yet (a draft, in review, scheduled) is shown by its
+        # preview rather than a 404.
+        if obj is not None and obj.pk is not None and not obj.has_public_page():
+            return reverse("news:preview", args=[obj.pk])
+        return super().get_view_on_site_url(obj)
+
+    @admin.display(description=_("body"))
+    def rendered_body(self, obj):
+        """The body as it is shown on the site (cleaned as the public page cleans it)."""
+        return format_html(
+            '<div class="rendered-body">{}</div>', mark_safe(html_for_display(obj.body))
+        )
 
     @admin.display(description=_("on the home page"), ordering="featured_order")
     def on_home_page(self, obj):

@@ -1,0 +1,214 @@
+"""The small things of the news admin (issue 14), as a publisher or an editor meets them:
+deletions the rules refuse say why and what to do instead, "View on site" leads somewhere,
+and whoever may not edit a published item reads its body rendered, not as HTML source."""
+
+import datetime
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import NewsItem
+from structures.models import Membership
+from tests.factories import NewsItemFactory, PublishedNewsFactory, StructureFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def staff(username, group, structures=()):
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    for structure in structures:
+        Membership.objects.create(user=user, structure=structure)
+    return user
+
+
+@pytest.fixture
+def mission():
+    return StructureFactory(name="Mission to Serbia")
+
+
+@pytest.fixture
+def publisher(client, mission):
+    client.force_login(staff("publisher", "Publisher", [mission]))
+    return client
+
+
+@pytest.fixture
+def editor(client):
+    client.force_login(staff("editor", "Editor"))
+    return client
+
+
+def delete_url(item):
+    return reverse("admin:news_newsitem_delete", args=[item.pk])
+
+
+def delete_selected(client, items, **extra):
+    data = {"action": "delete_selected", ACTION_CHECKBOX_NAME: [item.pk for item in items]}
+    return client.post(reverse("admin:news_newsitem_changelist"), {**data, **extra})
+
+
+# Deleting.
+
+
+def test_publisher_deleting_a_submitted_item_is_told_why_and_what_to_do(publisher, mission):
+    item = NewsItemFactory(title="Roundtable", lead_structure=mission, status="review")
+
+    response = publisher.get(delete_url(item))
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "“Roundtable” is submitted for review: only an editor may delete it now." in page
+    assert "Return it to draft" in page
+    assert "Nothing has been deleted." in page
+    assert "would result in deleting related objects" not in page
+    assert NewsItem.objects.filter(pk=item.pk).exists()
+
+
+def test_publisher_posting_the_deletion_anyway_deletes_nothing(publisher, mission):
+    item = NewsItemFactory(lead_structure=mission, status="review")
+
+    response = publisher.post(delete_url(item), {"post": "yes"})
+
+    assert response.status_code == 403
+    assert NewsItem.objects.filter(pk=item.pk).exists()
+
+
+def test_publisher_deleting_a_published_item_is_pointed_to_withdrawal(publisher, mission):
+    item = PublishedNewsFactory(title="Observers deployed", lead_structure=mission)
+
+    page = publisher.get(delete_url(item)).content.decode()
+
+    assert "“Observers deployed” is published: only an editor may delete it." in page
+    assert "withdraw it instead" in page
+
+
+def test_publisher_deleting_a_scheduled_item_is_told_it_is_scheduled(publisher, mission):
+    item = NewsItemFactory(
+        title="Tomorrow's statement",
+        lead_structure=mission,
+        status=NewsItem.Status.PUBLISHED,
+        published_at=timezone.now() + datetime.timedelta(days=1),
+    )
+
+    page = publisher.get(delete_url(item)).content.decode()
+
+    assert "“Tomorrow&#x27;s statement” is scheduled for publication" in page
+
+
+def test_publisher_deleting_a_selection_with_a_submitted_item_deletes_nothing(
+    publisher, mission
+):
+    draft = NewsItemFactory(title="My draft", lead_structure=mission)
+    submitted = NewsItemFactory(title="Submitted", lead_structure=mission, status="review")
+
+    response = delete_selected(publisher, [draft, submitted])
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "“Submitted” is submitted for review" in page
+    assert "My draft" not in page.split("deletion-refusals", 1)[1]
+    assert "would result in deleting related objects" not in page
+    assert "doesn’t have permission" not in page
+    assert NewsItem.objects.count() == 2
+    # Posting the confirmation anyway changes nothing.
+    delete_selected(publisher, [draft, submitted], post="yes")
+    assert NewsItem.objects.count() == 2
+
+
+def test_publisher_deletes_own_drafts_as_before(publisher, mission):
+    drafts = NewsItemFactory.create_batch(2, lead_structure=mission)
+
+    confirm = delete_selected(publisher, drafts)
+    assert confirm.status_code == 200
+    assert "Are you sure" in confirm.content.decode()
+    delete_selected(publisher, drafts, post="yes")
+
+    assert NewsItem.objects.count() == 0
+
+
+def test_publisher_deletes_own_draft_from_its_page(publisher, mission):
+    draft = NewsItemFactory(lead_structure=mission)
+
+    assert "Are you sure" in publisher.get(delete_url(draft)).content.decode()
+    publisher.post(delete_url(draft), {"post": "yes"})
+
+    assert not NewsItem.objects.exists()
+
+
+def test_editor_deletes_a_submitted_item(editor):
+    item = NewsItemFactory(status="review")
+
+    assert "Are you sure" in editor.get(delete_url(item)).content.decode()
+    editor.post(delete_url(item), {"post": "yes"})
+
+    assert not NewsItem.objects.exists()
+
+
+def test_publisher_cannot_reach_the_deletion_of_another_structures_item(publisher):
+    item = NewsItemFactory(status="review")  # another structure's
+
+    response = publisher.get(delete_url(item))
+
+    assert response.status_code in (302, 404)
+    assert NewsItem.objects.filter(pk=item.pk).exists()
+
+
+# View on site.
+
+
+def view_on_site(client, item):
+    """Where the change page's "View on site" link leads."""
+    page = client.get(reverse("admin:news_newsitem_change", args=[item.pk]))
+    assert "View on site" in page.content.decode()
+    return page.context["absolute_url"]
+
+
+@pytest.mark.parametrize("status", ["draft", "review"])
+def test_view_on_site_of_an_unpublished_item_opens_its_preview(editor, status):
+    item = NewsItemFactory(status=status)
+
+    url = view_on_site(editor, item)
+
+    assert url == reverse("news:preview", args=[item.pk])
+    assert editor.get(url).status_code == 200
+
+
+def test_view_on_site_of_a_published_item_opens_its_public_page(editor):
+    item = PublishedNewsFactory()
+
+    url = view_on_site(editor, item)
+
+    assert editor.get(url, follow=True).redirect_chain[-1][0].endswith(item.get_absolute_url())
+
+
+# The body, read-only.
+
+
+def test_publisher_reads_a_published_body_rendered(publisher, mission):
+    item = PublishedNewsFactory(
+        lead_structure=mission,
+        body="<h2>Findings</h2><p>Turnout was <strong>high</strong>.</p>"
+        '<p onclick="alert(1)">Clean<script>alert(2)</script></p>',
+    )
+
+    page = publisher.get(reverse("admin:news_newsitem_change", args=[item.pk])).content.decode()
+
+    assert (
+        '<div class="rendered-body"><h2>Findings</h2><p>Turnout was <strong>high</strong>.</p>'
+        "<p>Clean</p></div>"
+    ) in page
+    assert "&lt;h2&gt;" not in page
+    assert "alert" not in page.split('class="rendered-body"', 1)[1].split("</div>", 1)[0]
+
+
+def test_publisher_edits_a_draft_body_in_the_editor(publisher, mission):
+    item = NewsItemFactory(lead_structure=mission)
+
+    page = publisher.get(reverse("admin:news_newsitem_change", args=[item.pk])).content.decode()
+
+    assert 'name="body"' in page
+    assert "rendered-body" not in page
