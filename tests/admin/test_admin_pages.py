@@ -22,6 +22,7 @@ from tests.factories import (
     TagFactory,
     UserFactory,
 )
+from tests.library.conftest import library_image
 
 
 def build_news_item():
@@ -79,6 +80,7 @@ BUILDERS = {
     ),
     "meetings.Meeting": build_meeting,
     "pages.Page": build_page,
+    "library.Image": library_image,
     "audit.Entry": lambda: Entry.objects.create(
         action=Entry.Action.CHANGE, model="taxonomy.country", object_repr="Audited", origin="system"
     ),

@@ -100,3 +100,27 @@ def test_the_body_editors_image_dialog_browses_the_library(admin_context):
 
     assert dialog.locator("input[name=imageUrl]").input_value() == image.body_url
     assert dialog.locator("input[name=altText]").input_value() == "Students listen to a lecture"
+
+
+def test_choosing_a_library_image_shows_it_and_fills_its_texts(admin_context):
+    library_image(
+        title="Border crossing at Horgos",
+        alt="A border guard checks a lorry",
+        credit="OSCE/Jonathan Perfect",
+        focal_x=40,
+        focal_y=30,
+    )
+    page = admin_context.new_page()
+    page.goto("/admin/news/newsitem/add/")
+    page.locator(".image-preview-empty").wait_for(state="visible")
+
+    page.locator("#id_library_image").locator("xpath=..").locator(".select2-selection").click()
+    page.locator(".select2-dropdown .select2-search__field").fill("Horgos")
+    page.locator(".select2-results__option", has_text="Border crossing at Horgos").click()
+
+    page.locator(".image-preview-frame").wait_for(state="visible")
+    assert page.input_value("#id_image_alt") == "A border guard checks a lorry"
+    assert page.input_value("#id_image_credit") == "OSCE/Jonathan Perfect"
+    assert page.input_value("#id_image_focal_x") == "40"
+    assert page.locator(".image-preview-marker").is_visible()
+    assert "/media/renditions/" in page.locator(".image-preview-image").get_attribute("src")
