@@ -4,6 +4,7 @@ sizes the site accepts, the client's address behind a proxy, and the security he
 """
 
 import base64
+import gzip
 import hashlib
 import ipaddress
 import re
@@ -138,9 +139,17 @@ class SecurityHeadersMiddleware(CSPMiddleware):
 
 
 def _import_map_hashes(response):
+    """The hashes of the page's import maps, as the browser computes them: of the page it
+    reads, which GZipMiddleware (inner to this one) may have compressed already."""
     if response.streaming or "html" not in response.get("Content-Type", ""):
         return []
+    content = response.content
+    if response.get("Content-Encoding") == "gzip":
+        try:
+            content = gzip.decompress(content)
+        except (OSError, EOFError):
+            return []
     return [
-        f"'sha256-{base64.b64encode(hashlib.sha256(content).digest()).decode()}'"
-        for content in IMPORT_MAP.findall(response.content)
+        f"'sha256-{base64.b64encode(hashlib.sha256(found).digest()).decode()}'"
+        for found in IMPORT_MAP.findall(content)
     ]

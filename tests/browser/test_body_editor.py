@@ -79,11 +79,6 @@ def admin_page(chromium, site):
     context.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="waits for osce_cms/security.py to hash the import map of a gzipped admin page "
-    "(H4's report): the CSP refuses it and no editor starts",
-)
 def test_the_editor_starts_on_a_compressed_page(admin_page):
     admin_page.set_extra_http_headers({"Accept-Encoding": "gzip, deflate, br"})
     response = admin_page.goto("/admin/news/newsitem/add/")

@@ -3,6 +3,7 @@ nothing inline for it to block; the admin has its own policy; every response car
 Cross-Origin-Resource-Policy, Cross-Origin-Opener-Policy and Permissions-Policy."""
 
 import base64
+import gzip
 import hashlib
 import re
 from pathlib import Path
@@ -147,6 +148,22 @@ def test_the_admin_allows_exactly_its_import_map(client):
     import_map = re.search(rb'<script type="importmap">(.*?)</script>', response.content).group(1)
     digest = base64.b64encode(hashlib.sha256(import_map).digest()).decode()
     assert policy(response)["script-src"] == ["'self'", f"'sha256-{digest}'"]
+
+
+def test_a_compressed_admin_page_allows_its_import_map(client):
+    """The browser hashes the page it reads, after gzip is undone: so must the policy."""
+    client.force_login(SuperuserFactory())
+    item = NewsItemFactory()
+
+    response = client.get(
+        reverse("admin:news_newsitem_change", args=[item.pk]), HTTP_ACCEPT_ENCODING="gzip"
+    )
+
+    assert response["Content-Encoding"] == "gzip"
+    html = gzip.decompress(response.content)
+    import_map = re.search(rb'<script type="importmap">(.*?)</script>', html).group(1)
+    digest = base64.b64encode(hashlib.sha256(import_map).digest()).decode()
+    assert f"'sha256-{digest}'" in policy(response)["script-src"]
 
 
 def test_the_admin_has_no_inline_script_but_its_import_map(client):
