@@ -7,6 +7,9 @@ from osce_cms import views as site_views
 from osce_cms.navigation import MenusView
 from structures import views as structure_views
 
+# The site's name in the admin's header and its pages' titles (templates/admin/base_site.html).
+admin.site.site_header = admin.site.site_title = settings.SITE_NAME
+
 urlpatterns = [
     # Embargo links and their admin pages, before the admin's catch-all (embargoes/urls.py).
     path("", include("embargoes.urls")),

@@ -3,12 +3,13 @@ deletions the rules refuse say why and what to do instead, "View on site" leads 
 and whoever may not edit a published item reads its body rendered, not as HTML source."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from news.models import NewsItem
 from structures.models import Membership
@@ -99,9 +100,7 @@ def test_publisher_deleting_a_scheduled_item_is_told_it_is_scheduled(publisher, 
     assert "“Tomorrow&#x27;s statement” is scheduled for publication" in page
 
 
-def test_publisher_deleting_a_selection_with_a_submitted_item_deletes_nothing(
-    publisher, mission
-):
+def test_publisher_deleting_a_selection_with_a_submitted_item_deletes_nothing(publisher, mission):
     draft = NewsItemFactory(title="My draft", lead_structure=mission)
     submitted = NewsItemFactory(title="Submitted", lead_structure=mission, status="review")
 
@@ -212,3 +211,82 @@ def test_publisher_edits_a_draft_body_in_the_editor(publisher, mission):
 
     assert 'name="body"' in page
     assert "rendered-body" not in page
+
+
+# The admin's chrome.
+
+
+def test_admin_header_and_titles_carry_the_sites_name(editor, settings):
+    page = editor.get(reverse("admin:index")).content.decode()
+
+    assert f'<div id="site-name"><a href="/admin/">{settings.SITE_NAME}</a></div>' in page
+    assert f"| {settings.SITE_NAME}</title>" in page
+    assert "Django administration" not in page
+    assert "Django site admin" not in page
+
+
+def test_sign_in_page_carries_the_sites_name(client, settings):
+    page = client.get(reverse("admin:login")).content.decode()
+
+    assert settings.SITE_NAME in page
+    assert "Django administration" not in page
+
+
+def test_time_fields_are_labelled_with_the_organisations_zone(editor):
+    page = editor.get(reverse("admin:news_newsitem_add")).content.decode()
+
+    assert 'src="/static/admin/site/time-zone.js" data-zone="Europe/Vienna"' in page
+    assert "admin/site/time-zone.css" in page
+
+
+def test_slug_help_text_shows_the_address_pattern(editor):
+    page = editor.get(reverse("admin:news_newsitem_add")).content.decode()
+
+    assert "The item&#x27;s address: /news/&lt;slug&gt;/." in page
+
+
+# Times in messages.
+
+
+@pytest.fixture
+def site_formats(settings):
+    """The site's own formats (osce_cms/formats): FORMAT_MODULE_PATH in settings. Django keeps
+    the formats it has read: forgotten when the setting changes, and again after the test."""
+    settings.FORMAT_MODULE_PATH = ["osce_cms.formats"]
+    formats.reset_format_cache()
+    yield
+    formats.reset_format_cache()
+
+
+@pytest.mark.usefixtures("site_formats")
+def test_a_time_ending_a_message_ends_it_once_in_the_organisations_zone():
+    from news.services import local_time
+
+    winter = datetime.datetime(2026, 12, 6, 14, 4, tzinfo=datetime.UTC)
+    summer = datetime.datetime(2026, 7, 6, 14, 4, tzinfo=datetime.UTC)
+
+    assert f"Scheduled for {local_time(winter)}." == "Scheduled for Dec. 6, 2026, 15:04 CET."
+    assert f"Scheduled for {local_time(summer)}." == "Scheduled for July 6, 2026, 16:04 CEST."
+
+
+@pytest.mark.usefixtures("site_formats")
+def test_no_message_of_the_news_admin_ends_in_pm(editor):
+    item = NewsItemFactory(
+        status=NewsItem.Status.PUBLISHED,
+        published_at=datetime.datetime(2030, 1, 7, 14, 30, tzinfo=datetime.UTC),
+    )
+
+    page = editor.get(reverse("admin:news_newsitem_change", args=[item.pk])).content.decode()
+
+    assert "p.m." not in page and "a.m." not in page
+    # Its creation and last change, shown read-only, say their zone.
+    assert re.search(r", \d\d:\d\d CES?T</div>", page)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="waits for FORMAT_MODULE_PATH = ['osce_cms.formats'] in osce_cms/settings.py "
+    "(H4's report)",
+)
+def test_the_site_reads_its_own_formats(settings):
+    assert "osce_cms.formats" in (settings.FORMAT_MODULE_PATH or [])
