@@ -1,7 +1,11 @@
+from django import forms
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.exceptions import NotRegistered
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.html import format_html
@@ -53,6 +57,65 @@ class UserMembershipInline(admin.TabularInline):
     verbose_name_plural = _("publishes news for these structures and those under them")
 
 
+# The roles, groups made by news/migrations/0004_roles.py, and what each may do.
+ROLES = {
+    "Publisher": _("Publisher: writes news for the structures chosen below and submits it"),
+    "Editor": _("Editor: reviews, publishes and withdraws anyone's news"),
+    "Taxonomy manager": _("Taxonomy manager: keeps fields of work, countries and structures"),
+}
+PUBLISHER = "Publisher"
+
+
+class RoleField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, group):
+        return ROLES.get(group.name, group.name)
+
+
+class StaffUserCreationForm(AdminUserCreationForm):
+    """Everything a new member of staff needs, on one page: who they are, their role and the
+    structures they publish for. Staff status is implied: every account made here is staff."""
+
+    class Meta(AdminUserCreationForm.Meta):
+        fields = ["username", "first_name", "last_name", "email", "groups"]
+
+    groups = RoleField(
+        queryset=Group.objects.filter(name__in=ROLES).order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Role"),
+        help_text=_("What they may do in the admin; choose one or more."),
+    )
+    structures = forms.ModelMultipleChoiceField(
+        queryset=Structure.objects.all(),
+        required=False,
+        widget=AutocompleteSelectMultiple(Membership._meta.get_field("structure"), admin.site),
+        label=_("Structures published for"),
+        help_text=_("For a publisher: the structures whose news they write, and those under them."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.is_staff = True
+        self.fields["email"].required = True
+        self.fields["email"].help_text = _(
+            "Where the newsroom writes to them (items submitted, published or returned)."
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        roles = {group.name for group in cleaned_data.get("groups", [])}
+        if PUBLISHER in roles and not cleaned_data.get("structures"):
+            self.add_error(
+                "structures",
+                _("A publisher publishes for at least one structure: choose it here."),
+            )
+        return cleaned_data
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        for structure in self.cleaned_data["structures"]:
+            Membership.objects.get_or_create(user=self.instance, structure=structure)
+
+
 # The user admin of django.contrib.auth (listed before this app), with the memberships.
 User = get_user_model()
 if admin.site.is_registered(User):
@@ -62,6 +125,22 @@ if admin.site.is_registered(User):
     @admin.register(User)
     class UserAdmin(BaseUserAdmin):
         inlines = [*BaseUserAdmin.inlines, UserMembershipInline]
+        add_form = StaffUserCreationForm
+        add_form_template = "admin/auth/user/add_staff_form.html"
+        add_fieldsets = [
+            (None, {"fields": ["username", "first_name", "last_name", "email"]}),
+            (_("Role"), {"fields": ["groups", "structures"]}),
+            (_("Password"), {"fields": ["usable_password", "password1", "password2"]}),
+        ]
+
+        def get_inline_instances(self, request, obj=None):
+            # A new user's structures are chosen in the form itself.
+            return super().get_inline_instances(request, obj) if obj is not None else []
+
+        def response_add(self, request, obj, post_url_continue=None):
+            # Everything was given on the one page: "Save" saves, as for any other object,
+            # rather than opening the user's page as Django's user admin does.
+            return admin.ModelAdmin.response_add(self, request, obj, post_url_continue)
 
 
 def autocomplete_source(admin_site, request):
