@@ -21,10 +21,12 @@ from news.html import html_for_display
 from news.images import LeadImageFormField, make_renditions
 from news.kept_posts import KeepTypedTextMixin
 from news.models import RELATION_NAMES, Attachment, NewsItem
+from news.pending_uploads import KeptAttachmentForm
 
 
 class AttachmentInline(admin.TabularInline):
     model = Attachment
+    form = KeptAttachmentForm  # a chosen PDF survives the page's errors (news/pending_uploads.py)
     fields = ["title", "file", "document", "language", "order"]
     readonly_fields = ["document"]
     extra = 0
