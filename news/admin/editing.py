@@ -99,16 +99,17 @@ def notices(request, item_pk):
     state = saved_state(item_pk)
     if parsed is not None and state is not None and parsed[1] != state.token:
         when = formats.time_format(timezone.localtime(state.at), "TIME_FORMAT")
+        # The link follows the text: "… at 14:32 – reload to see it".
         if state.by is not None and state.by.pk == request.user.pk:
-            text = _("You saved a new version at %(time)s, in another window.") % {"time": when}
+            text = _("You saved a new version in another window at %(time)s –") % {"time": when}
         else:
-            text = _("%(name)s saved a new version at %(time)s.") % {
+            text = _("%(name)s saved a new version at %(time)s –") % {
                 "name": display_name(state.by),
                 "time": when,
             }
         answer["saved"] = {
             "text": text,
-            "link": _("Reload to see it"),
+            "link": _("reload to see it"),
             "url": reverse("admin:news_newsitem_change", args=[item_pk]),
         }
     return answer

@@ -107,7 +107,8 @@ def test_the_others_save_is_announced_with_a_link_to_reload(anna, paul, change_u
 
     saved = poll(paul, poll_url, edit_version=version)["saved"]
     assert saved["text"].startswith("Anna Petrova saved a new version at ")
-    assert saved["link"] == "Reload to see it"
+    assert saved["text"].endswith(" –")
+    assert saved["link"] == "reload to see it"
     assert saved["url"] == change_url
 
 
@@ -116,7 +117,7 @@ def test_ones_own_save_in_another_window_is_announced_as_such(anna, change_url, 
     anna.post(change_url, form_values(anna.get(change_url), title="Mission trains 40 judges"))
 
     saved = poll(anna, poll_url, edit_version=version)["saved"]
-    assert saved["text"].startswith("You saved a new version at ")
+    assert saved["text"].startswith("You saved a new version in another window at ")
 
 
 @pytest.mark.parametrize("edit_version", ["", "garbage", "1:x|2:y"])
