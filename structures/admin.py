@@ -129,7 +129,7 @@ if admin.site.is_registered(User):
         add_form_template = "admin/auth/user/add_staff_form.html"
         add_fieldsets = [
             (None, {"fields": ["username", "first_name", "last_name", "email"]}),
-            (_("Role"), {"fields": ["groups", "structures"]}),
+            (_("What they do"), {"fields": ["groups", "structures"]}),
             (_("Password"), {"fields": ["usable_password", "password1", "password2"]}),
         ]
 
