@@ -446,10 +446,12 @@ class EditConflictMixin:
             posted = self.fields[name].widget.value_from_datadict(
                 self.data, self.files, self.add_prefix(name)
             )
-            if isinstance(posted, str | list) and canonical(name, posted) == base.get(name):
+            original, stored_now = base.get(name), canonical(name, theirs.get(name))
+            unchanged = isinstance(posted, str | list) and canonical(name, posted) == original
+            if unchanged and original != stored_now:
                 del self._errors[name]
                 taken.append(name)
-                next_base[name] = canonical(name, theirs.get(name))
+                next_base[name] = stored_now
         return Merge(taken=taken, conflicts=conflicts, base=next_base)
 
     def describe(self, merge, stored, state, loaded):

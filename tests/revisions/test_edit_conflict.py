@@ -13,8 +13,9 @@ from reversion.models import Version
 from news import services
 from news.models import NewsItem
 from news.revisions.conflicts import local_time
-from tests.factories import CountryFactory, NewsItemFactory
+from tests.factories import CountryFactory, NewsItemFactory, PublishedNewsFactory
 from tests.revisions.browser import form_values
+from tests.revisions.conftest import staff_in
 
 pytestmark = pytest.mark.django_db
 
@@ -359,3 +360,59 @@ def test_the_save_locks_the_row_it_compares(first, url):
         'FOR UPDATE OF "news_newsitem"' in query["sql"] and '"news_newsitem"."id"' in query["sql"]
         for query in queries.captured_queries
     )
+
+
+def test_their_issuer_date_and_alt_text_come_into_the_form_and_are_kept(
+    first, item, url, other_mission
+):
+    second = logged_in(staff_in("Editor", "colleague"))
+    # The first changes what the second leaves alone.
+    response = refused_save(
+        first,
+        second,
+        url,
+        {
+            "lead_structure": str(other_mission.pk),
+            "date_issued": "2025-04-02",
+            "image_alt": "Judges in a courtroom",
+        },
+        title="Judges and prosecutors",
+    )
+
+    assert conflicts(response) == {}
+    form = response.context["adminform"].form
+    assert str(form["lead_structure"].value()) == str(other_mission.pk)
+    assert str(form["date_issued"].value()) == "2025-04-02"
+    assert form["image_alt"].value() == "Judges in a courtroom"
+    assert second.post(url, form_values(response)).status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Judges and prosecutors"
+    assert item.lead_structure == other_mission
+    assert str(item.date_issued) == "2025-04-02"
+    assert item.image_alt == "Judges in a courtroom"
+
+
+def test_tags_are_compared_by_name(first, second, item, url):
+    response = refused_save(first, second, url, {"tags": "courts, training"}, tags="courts")
+
+    tags = conflicts(response)["tags"]
+    assert "training" in tags.theirs and "training" not in tags.mine
+    assert second.post(url, form_values(response, **{"resolve-tags": "theirs"})).status_code == 302
+    assert sorted(tag.name for tag in item.tags.all()) == ["courts", "training"]
+
+
+def test_a_published_item_meets_no_conflict_from_its_publication_time(first, editor, mission):
+    published = PublishedNewsFactory(lead_structure=mission, title="Published judges")
+    assert published.published_at.microsecond  # the form shows whole seconds
+    url = reverse("admin:news_newsitem_change", args=[published.pk])
+    colleague = logged_in(staff_in("Editor", "colleague"))
+
+    response = refused_save(
+        first, colleague, url, {"title": "Their title"}, lede="My lede.", _continue="1"
+    )
+
+    assert conflicts(response) == {}
+    assert colleague.post(url, form_values(response)).status_code == 302
+    published.refresh_from_db()
+    assert (published.title, published.lede) == ("Their title", "My lede.")
+    assert published.status == NewsItem.Status.PUBLISHED
