@@ -1,6 +1,10 @@
+import logging
+import smtplib
+from functools import partial
+
 from django import forms
 from django.apps import apps
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
@@ -8,10 +12,14 @@ from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from structures import invitations
 from structures.models import FormerName, Membership, Structure
+
+logger = logging.getLogger(__name__)
 
 
 def tree_order():
@@ -99,6 +107,19 @@ class StaffUserCreationForm(AdminUserCreationForm):
         self.fields["email"].help_text = _(
             "Where the newsroom writes to them (items submitted, published or returned)."
         )
+        # Django's "Password-based authentication: Enabled / Disabled", as a choice between
+        # a password chosen here and an invitation to choose one (structures/invitations.py).
+        password = self.fields["usable_password"]
+        password.label = _("Password")
+        password.choices = [
+            ("false", _("Email them an invitation to choose their password")),
+            ("true", _("Set a password now")),
+        ]
+        password.initial = "false"
+        password.help_text = _(
+            "An invitation is a link sent to their email address; they choose their own "
+            "password with it. Until then the account cannot sign in."
+        )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -136,6 +157,50 @@ if admin.site.is_registered(User):
         def get_inline_instances(self, request, obj=None):
             # A new user's structures are chosen in the form itself.
             return super().get_inline_instances(request, obj) if obj is not None else []
+
+        actions = [*BaseUserAdmin.actions, "invite_again"]
+
+        def get_urls(self):
+            accept = partial(invitations.accept_invitation, admin_site=self.admin_site)
+            return [
+                # Outside admin_view: the invited person has no session yet.
+                path("invitation/<uidb64>/<token>/", accept, name="auth_user_invitation"),
+                *super().get_urls(),
+            ]
+
+        def save_related(self, request, form, formsets, change):
+            super().save_related(request, form, formsets, change)
+            if not change and not form.cleaned_data.get("set_usable_password", True):
+                self.invite(request, form.instance)
+
+        def invite(self, request, user):
+            try:
+                invitations.send_invitation(request, user)
+            except (OSError, smtplib.SMTPException):
+                logger.exception("The invitation to %s could not be sent.", user.email)
+                messages.error(
+                    request,
+                    _(
+                        "The invitation to %(email)s could not be sent. Try again later with "
+                        "the action “Email a new invitation” on the list of users."
+                    )
+                    % {"email": user.email},
+                )
+                return False
+            messages.success(
+                request, _("An invitation was sent to %(email)s.") % {"email": user.email}
+            )
+            return True
+
+        @admin.action(
+            description=_("Email a new invitation to choose a password"),
+            permissions=["change"],
+        )
+        def invite_again(self, request, queryset):
+            # Only to those who have not chosen a password yet and have an address.
+            for user in queryset.filter(is_active=True).exclude(email=""):
+                if not user.has_usable_password():
+                    self.invite(request, user)
 
         def response_add(self, request, obj, post_url_continue=None):
             # Everything was given on the one page: "Save" saves, as for any other object,

@@ -1,7 +1,12 @@
 """An administrator adds a member of staff on one page: who they are, their role, the
 structures they publish for; staff status follows."""
 
+import re
+import smtplib
+from unittest import mock
+
 import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
@@ -80,13 +85,82 @@ def test_an_editor_and_taxonomy_manager_needs_no_structure(administrator):
     assert set(user.groups.values_list("name", flat=True)) == {"Editor", "Taxonomy manager"}
 
 
-def test_a_user_without_a_password_yet_is_made_too(administrator):
+def invite(administrator, **changes):
     data = new_user(groups=[role("Editor")], usable_password="false", password1="", password2="")
+    return administrator.post(ADD, {**data, **changes}, follow=True)
 
-    administrator.post(ADD, data)
 
+def invitation_link(message):
+    return re.search(r"https?://\S+/invitation/\S+/", message.body).group(0)
+
+
+def test_an_invitation_is_the_default(administrator):
+    page = administrator.get(ADD).content.decode()
+
+    assert re.search(r'<input type="radio" name="usable_password" value="false"[^>]*checked', page)
+    assert "Email them an invitation to choose their password" in page
+
+
+def test_an_invited_user_chooses_their_password_from_the_email(administrator, client, mailoutbox):
+    response = invite(administrator)
+
+    assert "An invitation was sent to ana.petrovic@example.org." in response.content.decode()
     user = User.objects.get(username="ana.petrovic")
     assert user.is_staff and not user.has_usable_password()
+    (message,) = mailoutbox
+    assert message.to == ["ana.petrovic@example.org"]
+    assert "Your username: ana.petrovic" in message.body
+    link = invitation_link(message)
+
+    client.logout()
+    page = client.get(link)
+    assert page.status_code == 200
+    assert page["Referrer-Policy"] == "no-referrer"
+    assert "Choose your password" in page.content.decode()
+    user.refresh_from_db()
+    assert not user.has_usable_password()  # reading the page changed nothing
+
+    chosen = {"new_password1": "my own pass phrase", "new_password2": "my own pass phrase"}
+    response = client.post(link, chosen)
+    assert response.status_code == 302
+    assert response.url == reverse("admin:login")
+    user.refresh_from_db()
+    assert user.check_password("my own pass phrase")
+    # The link has done its work.
+    assert client.get(link).status_code == 404
+
+
+def test_a_wrong_or_used_invitation_link_says_so(client):
+    response = client.get(reverse("admin:auth_user_invitation", args=["MQ", "bad-token"]))
+
+    assert response.status_code == 404
+    assert "invalid" in response.content.decode()
+
+
+def test_an_invitation_that_cannot_be_sent_says_what_to_do(administrator, mailoutbox):
+    with mock.patch(
+        "structures.invitations.send_mail", side_effect=smtplib.SMTPException("refused")
+    ):
+        response = invite(administrator)
+
+    page = response.content.decode()
+    assert "The invitation to ana.petrovic@example.org could not be sent." in page
+    assert "Email a new invitation" in page
+    assert User.objects.filter(username="ana.petrovic").exists()
+
+
+def test_a_new_invitation_goes_only_to_those_without_a_password(administrator, mailoutbox):
+    invite(administrator)
+    mailoutbox.clear()
+    administrator.post(ADD, new_user(username="with.password", groups=[role("Editor")]))
+    users = User.objects.filter(username__in=["ana.petrovic", "with.password"])
+
+    administrator.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "invite_again", ACTION_CHECKBOX_NAME: [user.pk for user in users]},
+    )
+
+    assert [message.to for message in mailoutbox] == [["ana.petrovic@example.org"]]
 
 
 @pytest.mark.parametrize(
