@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from news import services
 from news.models import NewsItem
 from news.revisions.conflicts import display_name, parse_edit_version, saved_state
 
@@ -62,13 +63,12 @@ def note_presence(item_pk, user, leaving=False):
 
 
 def may_change(user, item_pk):
-    """Whether `user` may change the item: the change page's own rule."""
-    return (
-        user.is_active
-        and user.is_staff
-        and user.has_perm("news.change_newsitem")
-        and NewsItem.objects.editable_by(user).filter(pk=item_pk).exists()
-    )
+    """Whether `user` may change the item: the change page's own rule (a publisher sees a
+    published item's page read-only)."""
+    if not (user.is_active and user.is_staff and user.has_perm("news.change_newsitem")):
+        return False
+    item = NewsItem.objects.editable_by(user).filter(pk=item_pk).first()
+    return item is not None and services.can_change(user, item)
 
 
 def others_editing(item_pk, user_ids):

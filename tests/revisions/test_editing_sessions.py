@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from news.admin import editing
 from structures.models import Membership
-from tests.factories import NewsItemFactory
+from tests.factories import NewsItemFactory, PublishedNewsFactory
 from tests.revisions.browser import form_values
 from tests.revisions.conftest import staff_in
 
@@ -130,6 +130,19 @@ def test_someone_outside_the_items_structures_is_refused_and_not_named(anna, out
 
     assert refused.status_code == 403
     assert poll(anna, poll_url)["notices"] == []
+
+
+def test_a_publisher_who_may_only_read_a_published_item_is_refused_and_not_named(
+    anna, paul, mission
+):
+    published = PublishedNewsFactory(lead_structure=mission)
+    url = reverse("admin:news_newsitem_editing", args=[published.pk])
+
+    assert paul.post(url).status_code == 403
+    assert poll(anna, url)["notices"] == []
+    page = paul.get(reverse("admin:news_newsitem_change", args=[published.pk]))
+    assert page.status_code == 200
+    assert 'id="editing-sessions"' not in page.content.decode()
 
 
 def test_a_taxonomy_manager_is_refused(poll_url):
