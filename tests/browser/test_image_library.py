@@ -119,6 +119,7 @@ def test_choosing_a_library_image_shows_it_and_fills_its_texts(admin_context):
     page.locator(".select2-results__option", has_text="Border crossing at Horgos").click()
 
     page.locator(".image-preview-frame").wait_for(state="visible")
+    page.wait_for_function("document.getElementById('id_image_alt').value !== ''")
     assert page.input_value("#id_image_alt") == "A border guard checks a lorry"
     assert page.input_value("#id_image_credit") == "OSCE/Jonathan Perfect"
     assert page.input_value("#id_image_focal_x") == "40"
