@@ -48,6 +48,9 @@ class LeadImageFormMixin:
         self.body_warnings = []
         if "image_alt" in self.fields:
             alt_text_guidance(self.fields["image_alt"])
+        if "image" in self.fields and "library_image" in self.fields:
+            # Beside the library's choice: the other way to a lead image.
+            self.fields["image"].label = _("or upload a new image")
         if "image_preview" in self.fields:
             widget = self.fields["image_preview"].widget
             widget.focal_x, widget.focal_y = "id_image_focal_x", "id_image_focal_y"
