@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from osce_cms import views as site_views
 from osce_cms.navigation import MenusView
+from structures import invitations
 from structures import views as structure_views
 
 # The site's name in the admin's header and its pages' titles (templates/admin/base_site.html).
@@ -13,6 +14,12 @@ admin.site.site_header = admin.site.site_title = settings.SITE_NAME
 urlpatterns = [
     # Embargo links and their admin pages, before the admin's catch-all (embargoes/urls.py).
     path("", include("embargoes.urls")),
+    # A new member of staff chooses their password (structures/invitations.py).
+    path(
+        "admin/invitation/<uidb64>/<token>/",
+        invitations.accept_invitation,
+        name="staff-invitation",
+    ),
     path("admin/", admin.site.urls),
     path("healthz/", site_views.healthz, name="healthz"),
     path("readyz/", site_views.readyz, name="readyz"),

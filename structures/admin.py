@@ -1,6 +1,5 @@
 import logging
 import smtplib
-from functools import partial
 
 from django import forms
 from django.apps import apps
@@ -12,7 +11,6 @@ from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
-from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -159,14 +157,6 @@ if admin.site.is_registered(User):
             return super().get_inline_instances(request, obj) if obj is not None else []
 
         actions = [*BaseUserAdmin.actions, "invite_again"]
-
-        def get_urls(self):
-            accept = partial(invitations.accept_invitation, admin_site=self.admin_site)
-            return [
-                # Outside admin_view: the invited person has no session yet.
-                path("invitation/<uidb64>/<token>/", accept, name="auth_user_invitation"),
-                *super().get_urls(),
-            ]
 
         def save_related(self, request, form, formsets, change):
             super().save_related(request, form, formsets, change)

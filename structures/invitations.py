@@ -10,7 +10,7 @@ referrer, so the token does not leave with a link followed from it.
 import datetime
 
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
@@ -29,7 +29,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 def invitation_url(request, user):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    return request.build_absolute_uri(reverse("admin:auth_user_invitation", args=[uid, token]))
+    return request.build_absolute_uri(reverse("staff-invitation", args=[uid, token]))
 
 
 def send_invitation(request, user):
@@ -61,7 +61,7 @@ def invited_user(uidb64, token):
 
 @never_cache
 @sensitive_post_parameters()
-def accept_invitation(request, uidb64, token, admin_site):
+def accept_invitation(request, uidb64, token):
     """The invited person chooses their password, then signs in."""
     user = invited_user(uidb64, token)
     form = None
@@ -72,7 +72,7 @@ def accept_invitation(request, uidb64, token, admin_site):
             messages.success(request, _("Your password is set. Sign in with it."))
             return redirect("admin:login")
     context = {
-        **admin_site.each_context(request),
+        **admin.site.each_context(request),
         "form": form,
         "validlink": user is not None,
         "title": _("Choose your password"),

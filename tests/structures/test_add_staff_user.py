@@ -131,7 +131,7 @@ def test_an_invited_user_chooses_their_password_from_the_email(administrator, cl
 
 
 def test_a_wrong_or_used_invitation_link_says_so(client):
-    response = client.get(reverse("admin:auth_user_invitation", args=["MQ", "bad-token"]))
+    response = client.get(reverse("staff-invitation", args=["MQ", "bad-token"]))
 
     assert response.status_code == 404
     assert "invalid" in response.content.decode()
