@@ -9,9 +9,8 @@ import html
 import re
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
-from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -136,41 +135,39 @@ def _mark(text, start, stop):
     return mark_safe(marked)  # everything but the markers was escaped above
 
 
-def with_snippets(queryset, text):
-    """`queryset` (one page of items) with each item's snippet for `text`, on PostgreSQL:
-    the headline is made in the same query as the page, for its items only."""
-    if not is_postgresql():
-        return queryset
-    plain_body = models.Func(
-        models.F("body"),
-        models.Value("<[^>]*>"),
-        models.Value(" "),
-        models.Value("g"),
-        function="regexp_replace",
-        output_field=models.TextField(),
+# ts_headline's options for snippets: the marks above, two fragments of 12 to 30 words.
+HEADLINE_OPTIONS = {
+    "StartSel": _START,
+    "StopSel": _STOP,
+    "MaxWords": 30,
+    "MinWords": 12,
+    "MaxFragments": 2,
+    "FragmentDelimiter": _FRAGMENT,
+}
+
+
+def headline_sql(lede, body, text):
+    """(SQL, params) of an item's snippet for the search `text` on PostgreSQL: the headline
+    of its lede and its body's text, from the columns `lede` and `body` (quoted SQL names).
+
+    Written as SQL for the cards' query (newsroom/cards.py), where the ORM's SearchHeadline
+    would make the page's query a QuerySet compiled anew for every search page."""
+    options = ", ".join(
+        connection.ops.compose_sql(f"{option}=%s", [value])
+        for option, value in HEADLINE_OPTIONS.items()
     )
-    document = Concat(
-        models.F("lede"), models.Value(" "), plain_body, output_field=models.TextField()
+    sql = (
+        f"ts_headline(%s::regconfig, {lede} || ' ' || regexp_replace({body}, %s, ' ', 'g'), "
+        "websearch_to_tsquery(%s::regconfig, %s), %s)"
     )
-    headline = SearchHeadline(
-        document,
-        _query(text),
-        config=CONFIG,
-        start_sel=_START,
-        stop_sel=_STOP,
-        max_words=30,
-        min_words=12,
-        max_fragments=2,
-        fragment_delimiter=_FRAGMENT,
-    )
-    return queryset.annotate(search_headline=headline)
+    return sql, [CONFIG, "<[^>]*>", CONFIG, text, options]
 
 
 def snippets(items, text):
     """{item id: safe HTML snippet with the matches marked} for the items of one page.
 
-    On PostgreSQL the items come from with_snippets(); elsewhere the words of the search are
-    marked in each item's lede.
+    On PostgreSQL the items carry their headline (headline_sql()); elsewhere the words of
+    the search are marked in each item's lede.
     """
     if not items:
         return {}
