@@ -227,6 +227,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's own date and time formats (osce_cms/formats/): the 24-hour clock with the zone.
+FORMAT_MODULE_PATH = ["osce_cms.formats"]
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True
 USE_TZ = True

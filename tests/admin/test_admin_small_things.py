@@ -283,10 +283,13 @@ def test_no_message_of_the_news_admin_ends_in_pm(editor):
     assert re.search(r", \d\d:\d\d CES?T</div>", page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="waits for FORMAT_MODULE_PATH = ['osce_cms.formats'] in osce_cms/settings.py "
-    "(H4's report)",
-)
-def test_the_site_reads_its_own_formats(settings):
-    assert "osce_cms.formats" in (settings.FORMAT_MODULE_PATH or [])
+def test_times_read_on_the_24_hour_clock_with_their_zone():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils.formats import date_format
+
+    afternoon = datetime(2026, 12, 6, 15, 4, tzinfo=ZoneInfo("Europe/Vienna"))
+
+    assert date_format(afternoon, "DATETIME_FORMAT") == "Dec. 6, 2026, 15:04 CET"
+    assert date_format(afternoon.time(), "TIME_FORMAT") == "15:04"
