@@ -379,14 +379,9 @@ class WorkflowAdminMixin:
         change_url = reverse(
             f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[item.pk]
         )
-        form = ReturnForm(request.POST if request.method == "POST" else None)
-        if item.status != Status.REVIEW:
-            messages.error(
-                request,
-                _("“%(title)s” was not returned: it is not submitted for review.")
-                % {"title": item},
-            )
-            return HttpResponseRedirect(change_url)
+        # Not submitted (any more): the page says so, with no form, and a POST changes nothing.
+        returnable = item.status == Status.REVIEW
+        form = ReturnForm(request.POST if request.method == "POST" and returnable else None)
         if form.is_valid():
             try:
                 services.return_with_comment(item, request.user, form.cleaned_data["comment"])
@@ -409,6 +404,7 @@ class WorkflowAdminMixin:
             "original": item,
             "change_url": change_url,
             "form": form,
+            "returnable": returnable,
         }
         status = 400 if request.method == "POST" else 200
         return TemplateResponse(request, "admin/news/newsitem/return.html", context, status=status)

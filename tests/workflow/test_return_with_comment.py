@@ -92,10 +92,15 @@ def test_publisher_may_not_return_with_a_comment(login, publisher_serbia, submit
 
 def test_an_item_not_in_review_is_not_returned(login, editor, mission_serbia):
     draft = NewsItemFactory(lead_structure=mission_serbia)
+    client = login(editor)
 
-    response = login(editor).post(return_url(draft), {"comment": COMMENT}, follow=True)
+    page = client.get(return_url(draft))
+    response = client.post(return_url(draft), {"comment": COMMENT})
 
-    assert "is not submitted for review" in " ".join(messages_of(response))
+    assert page.status_code == 200
+    assert "It is not submitted for review (its status: Draft)" in page.content.decode()
+    assert "Comment for the authors" not in page.content.decode()
+    assert response.status_code == 400
     assert not Transition.objects.filter(news=draft).exists()
 
 
