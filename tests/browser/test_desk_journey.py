@@ -3,6 +3,7 @@ item and submits it; the editor finds it in the queue on the admin home and got 
 returns it with a comment; the publisher finds it "returned to me" with the comment, fixes it
 and submits it again; the editor publishes it, and the public page shows it."""
 
+import datetime
 from importlib import import_module
 
 import pytest
@@ -45,9 +46,9 @@ def person(username, group, structure=None):
     return user
 
 
-def signed_in(chromium, site, user):
-    """A desktop page of a new browser, signed in as `user` through the admin's login form."""
-    context = new_context(chromium, site, "desktop")
+def signed_in(chromium, site, user, size="desktop", **options):
+    """A page of a new browser, signed in as `user` through the admin's login form."""
+    context = new_context(chromium, site, size, **options)
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.goto("/admin/login/?next=/admin/")
@@ -151,3 +152,30 @@ def test_an_item_goes_from_the_publisher_to_the_public_through_the_editor(chromi
     expect(visitor.locator("main")).to_contain_text("by the Presence in Albania")
     for page in (publisher, editor, visitor):
         page.context.close()
+
+
+def test_the_queue_has_no_axe_violation(chromium, site, people, axe_source, size):
+    """The queue on the admin home, with an item returned with a comment, on a desktop and on
+    a phone (axe is injected: the context bypasses the CSP for it)."""
+    from news import services
+
+    item = NewsItem.objects.create(
+        title=TITLE,
+        slug="desk-journey-axe",
+        date_issued=datetime.date(2025, 11, 3),
+        lead_structure=site["structures"]["presence"],
+        created_by=people["publisher"],
+    )
+    item.fields_of_work.add(site["fields"]["gender-equality"])
+    services.submit(item, people["publisher"])
+    services.return_with_comment(item, people["editor"], COMMENT)
+    page = signed_in(chromium, site, people["publisher"], size, bypass_csp=True)
+
+    page.add_script_tag(path=axe_source)
+    found = page.evaluate("() => axe.run('#desk-queue', {resultTypes: ['violations']})")[
+        "violations"
+    ]
+
+    assert found == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
+    expect(page.locator("#desk-returned")).to_contain_text(COMMENT)
+    page.context.close()
