@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from library.models import Image
 from library.widgets import ImagePreviewField, alt_text_guidance, show_image
@@ -45,15 +46,25 @@ class ImageAdminForm(forms.ModelForm):
 class ImageAdmin(admin.ModelAdmin):
     form = ImageAdminForm
     formfield_overrides = {models.ImageField: {"form_class": LeadImageFormField}}
-    list_display = ["thumbnail", "title", "credit", "size", "uploaded_by", "created_at"]
+    list_display = ["thumbnail", "title", "credit", "size", "uses", "uploaded_by", "created_at"]
     list_display_links = ["thumbnail", "title"]
     list_select_related = ["uploaded_by"]
     search_fields = ["title", "credit"]
-    readonly_fields = ["original_name", "size", "uploaded_by", "created_at"]
+    readonly_fields = ["original_name", "size", "uses", "uploaded_by", "created_at"]
     fieldsets = [
-        (None, {"fields": ["preview", "file", "title", "alt", "caption", "credit"]}),
+        (
+            None,
+            {
+                "fields": ["preview", "file", "title", "alt", "caption", "credit"],
+                "description": _(
+                    "Any publisher or editor may use this image. Items that already show it "
+                    "keep the alt text, caption, credit and focal point they were saved with; "
+                    "choose the image again in an item to take changes made here."
+                ),
+            },
+        ),
         (_("Focal point"), {"fields": [("focal_x", "focal_y")]}),
-        (None, {"fields": ["original_name", "size", ("uploaded_by", "created_at")]}),
+        (None, {"fields": ["original_name", "size", "uses", ("uploaded_by", "created_at")]}),
     ]
 
     @admin.display(description=_("image"))
@@ -62,6 +73,17 @@ class ImageAdmin(admin.ModelAdmin):
         if not url:
             return "—"
         return format_html('<img src="{}" alt="" class="library-thumbnail">', url)
+
+    def get_queryset(self, request):
+        # How many items show each image, counted with the page's own query.
+        return super().get_queryset(request).annotate(item_count=models.Count("news_items"))
+
+    @admin.display(description=_("lead image of"), ordering="item_count")
+    def uses(self, image):
+        count = getattr(image, "item_count", None)
+        if count is None:
+            count = image.news_items.count()
+        return ngettext("%(count)s item", "%(count)s items", count) % {"count": count}
 
     @admin.display(description=_("size"))
     def size(self, image):

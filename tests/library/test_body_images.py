@@ -10,6 +10,7 @@ from django.urls import reverse
 from news.html import sanitize_html
 from news.models import NewsItem
 from tests.admin.test_news_form import form_data
+from tests.factories import PublishedNewsFactory
 from tests.library.conftest import library_image
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +114,13 @@ def test_the_body_editor_offers_figures_whose_browse_opens_the_library(client, s
     config = json.loads(unescape(found.group(1)))
     assert config["extensions"]["Figure"] == {"pickerUrl": reverse("admin:library_image_chooser")}
     assert config["extensions"]["Caption"] and config["extensions"]["Image"]
+
+
+def test_a_visitor_sees_the_body_image_with_its_alt_text(client):
+    image = library_image()
+    item = PublishedNewsFactory(body="<p>Text</p>" + figure(image.body_url, "Delegates"))
+
+    page = client.get(item.get_absolute_url()).content.decode()
+
+    assert f'<img src="{image.body_url}" alt="Delegates">' in page
+    assert "<figcaption>The Council in session</figcaption>" in page

@@ -5,6 +5,7 @@ from django.urls import reverse
 from PIL import Image as PillowImage
 
 from library.models import Image
+from tests.factories import NewsItemFactory
 from tests.library.conftest import library_image, upload
 
 pytestmark = pytest.mark.django_db
@@ -211,3 +212,17 @@ def test_the_chooser_page_query_count_is_fixed(client, publisher, django_assert_
     with django_assert_max_num_queries(8):
         response = client.get(CHOOSER)
     assert response.content.decode().count("data-choose-image") == 10
+
+
+def test_the_list_says_how_many_items_show_each_image(client, editor):
+    used = library_image(title="Used twice")
+    library_image(title="Unused")
+    for _ in range(2):
+        NewsItemFactory(library_image=used)
+    client.force_login(editor)
+
+    response = client.get(CHANGELIST)
+
+    rows = {image.title: image.item_count for image in response.context["cl"].result_list}
+    assert rows == {"Used twice": 2, "Unused": 0}
+    assert "2 items" in response.content.decode()
