@@ -1,12 +1,14 @@
 """The editor's desk, as its people use it in the admin (issue 14): a publisher writes an
-item and submits it; the editor finds it in the queue on the admin home and got an email,
-returns it with a comment; the publisher finds it "returned to me" with the comment, fixes it
-and submits it again; the editor publishes it, and the public page shows it."""
+item (a heading in the body, the lead image from the library) and submits it; the editor
+finds it in the queue on the admin home and got an email, returns it with a comment; the
+publisher finds it "returned to me" with the comment, fixes it and submits it again; the
+editor publishes it, and the public page shows it."""
 
 import datetime
 from importlib import import_module
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from playwright.sync_api import expect
@@ -14,13 +16,17 @@ from playwright.sync_api import expect
 from news.models import NewsItem
 from structures.models import Membership
 from tests.browser.conftest import new_context
+from tests.browser.test_image_library import serve_media
 from tests.factories import UserFactory
+from tests.library.conftest import library_image
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "correct horse battery staple"
 TITLE = "Women mediators trained in Tirana"
 COMMENT = "Name the trainers' organisation in the lede, please."
+IMAGE_TITLE = "Mediators' workshop in Tirana"
+IMAGE_ALT = "Women mediators around a table in a workshop"
 
 
 def role(name):
@@ -50,6 +56,7 @@ def signed_in(chromium, site, user, size="desktop", **options):
     """A page of a new browser, signed in as `user` through the admin's login form."""
     context = new_context(chromium, site, size, **options)
     context.set_default_timeout(10_000)
+    context.route(f"**{settings.MEDIA_URL}**", serve_media)  # no media served with debug off
     page = context.new_page()
     page.goto("/admin/login/?next=/admin/")
     page.get_by_label("Username").fill(user.username)
@@ -69,6 +76,27 @@ def choose_autocomplete(page, field, text):
     expect(page.locator(".select2-container--open")).to_have_count(0)
 
 
+def write_body(page):
+    """A heading through the body editor's labelled button, then a paragraph."""
+    body = page.locator(".field-body .ProseMirror")
+    body.click()
+    page.keyboard.type("What the mediators learned")
+    page.get_by_role("button", name="Heading 2", exact=True).click()
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Negotiation, and how to bring communities to the table.")
+    expect(body.locator("h2")).to_have_text("What the mediators learned")
+
+
+def choose_library_image(page, title):
+    """Choose the lead image from the library; its alt text comes with it."""
+    page.locator("#id_library_image").locator("xpath=..").locator(".select2-selection").click()
+    page.locator(".select2-container--open .select2-search__field").fill(title)
+    page.locator(".select2-results__option", has_text=title).click()
+    page.locator(".image-preview-frame").wait_for(state="visible")
+    expect(page.locator("#id_image_alt")).to_have_value(IMAGE_ALT)
+
+
 def queue_part(page, key):
     return page.locator(f"#desk-{key}")
 
@@ -80,9 +108,11 @@ def people(site):
         "publisher": person("desk_publisher", "Publisher", presence),
         "editor": person("desk_editor", "Editor"),
     }
+    image = library_image(title=IMAGE_TITLE, alt=IMAGE_ALT, credit="OSCE/Presence in Albania")
     mail.outbox = []
     yield people
     NewsItem.objects.filter(title__startswith=TITLE).delete()
+    image.delete()
     for user in people.values():
         user.delete()
 
@@ -95,6 +125,8 @@ def test_an_item_goes_from_the_publisher_to_the_public_through_the_editor(chromi
     publisher.goto("/admin/news/newsitem/add/")
     publisher.get_by_label("Title:").fill(TITLE)
     publisher.get_by_label("Lede:").fill("Twenty women mediators were trained.")
+    write_body(publisher)
+    choose_library_image(publisher, IMAGE_TITLE)
     choose_autocomplete(publisher, "lead_structure", "Presence in Albania")
     choose_autocomplete(publisher, "fields_of_work", "Gender equality")
     publisher.get_by_label("Date issued:").fill("2025-11-03")
@@ -146,9 +178,15 @@ def test_an_item_goes_from_the_publisher_to_the_public_through_the_editor(chromi
     assert mail.outbox[-1].subject == f"Published: {TITLE}"
     assert mail.outbox[-1].to == [people["publisher"].email]
 
-    visitor = new_context(chromium, site, "desktop").new_page()
+    visitor_context = new_context(chromium, site, "desktop")
+    visitor_context.route(f"**{settings.MEDIA_URL}**", serve_media)
+    visitor = visitor_context.new_page()
     visitor.goto(NewsItem.objects.get(title=TITLE).get_absolute_url())
     expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(
+        visitor.get_by_role("heading", level=2, name="What the mediators learned")
+    ).to_be_visible()
+    expect(visitor.get_by_role("img", name=IMAGE_ALT)).to_be_visible()
     expect(visitor.locator("main")).to_contain_text("by the Presence in Albania")
     for page in (publisher, editor, visitor):
         page.context.close()
