@@ -416,3 +416,25 @@ def test_a_published_item_meets_no_conflict_from_its_publication_time(first, edi
     published.refresh_from_db()
     assert (published.title, published.lede) == ("Their title", "My lede.")
     assert published.status == NewsItem.Status.PUBLISHED
+
+
+def test_restoring_a_revision_after_someone_saved_is_refused_then_restores(
+    first, second, item, url
+):
+    first.post(url, form_values(first.get(url), title="Mission trains 40 judges"))
+    [version] = Version.objects.get_for_object(item)
+    revision_url = reverse("admin:news_newsitem_revision", args=[item.pk, version.pk])
+    revision_page = first.get(revision_url)
+    second.post(url, form_values(second.get(url), lede="Their lede."))
+
+    refused = first.post(revision_url, form_values(revision_page))
+
+    assert refused.status_code == 200
+    assert "saved this item at" in error(refused)
+    item.refresh_from_db()
+    assert item.lede == "Their lede."
+    # Seen, the restore goes through; their save stays in the history.
+    assert first.post(revision_url, form_values(refused)).status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Mission trains 40 judges"
+    assert "Their lede." in [v.field_dict["lede"] for v in Version.objects.get_for_object(item)]
