@@ -184,3 +184,14 @@ def test_desk_filter_of_the_news_list_ignores_unknown_values(login, publisher_se
 
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) == 8
+
+
+def test_a_comment_is_shown_as_text_not_html(login, publisher_serbia, editor, mission_serbia):
+    item = NewsItemFactory(lead_structure=mission_serbia, created_by=publisher_serbia)
+    services.submit(item, publisher_serbia)
+    services.return_with_comment(item, editor, "<script>alert(1)</script> <b>bold</b>")
+
+    html = login(publisher_serbia).get(INDEX_URL).content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;" in html
