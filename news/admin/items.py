@@ -14,6 +14,7 @@ from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from addresses.admin import warn_slug_changed
+from news.admin.editing import EditingSessionsMixin
 from news.admin.guardrails import DeletionRefusalMixin, LiveItemGuardrailForm
 from news.admin.history import NewsRevisionAdmin
 from news.admin.workflow import DeskListFilter, StatusListFilter, WorkflowAdminMixin
@@ -44,7 +45,11 @@ class AttachmentInline(admin.TabularInline):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(
-    KeepTypedTextMixin, DeletionRefusalMixin, WorkflowAdminMixin, NewsRevisionAdmin
+    KeepTypedTextMixin,
+    DeletionRefusalMixin,
+    WorkflowAdminMixin,
+    EditingSessionsMixin,
+    NewsRevisionAdmin,
 ):
     form = LiveItemGuardrailForm
     inlines = [AttachmentInline]
@@ -144,7 +149,12 @@ class NewsItemAdmin(
         return self.workflow_fieldsets(request, obj, fieldsets)
 
     def get_urls(self):
-        return [*self.workflow_urls(), *self.history_urls(), *super().get_urls()]
+        return [
+            *self.workflow_urls(),
+            *self.history_urls(),
+            *self.editing_urls(),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         # The stored fields of work tell what blocks publication, for each row of a page.
