@@ -3,10 +3,10 @@ organisation's zone, said so, without Django's "You are 6 hours behind server ti
 published body read rendered by whoever may not edit it."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from structures.models import Membership
 from tests.browser.test_body_editor import signed_in
+from tests.browser.test_desk_journey import role
 from tests.factories import PublishedNewsFactory, SuperuserFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -30,7 +30,7 @@ def test_staff_in_new_york_see_vienna_time_and_no_server_time_note(chromium, sit
 def test_a_publisher_reads_a_published_body_rendered(chromium, site):
     structure = site["structures"]["presence"]
     publisher = UserFactory(username="browser-publisher", is_staff=True)
-    publisher.groups.add(Group.objects.get(name="Publisher"))
+    publisher.groups.add(role("Publisher"))
     Membership.objects.create(user=publisher, structure=structure)
     item = PublishedNewsFactory(
         lead_structure=structure,
