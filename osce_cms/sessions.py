@@ -14,6 +14,9 @@ STARTED = "osce_cms:session-started"
 LAST_SEEN = "osce_cms:session-last-seen"
 # The last-seen time is written at most this often, not on every request.
 RESOLUTION = 60
+# Requests a page makes by itself, not its user (the change page's editing-sessions poll,
+# news/admin/editing.py): they do not count as activity, or an open page would never be idle.
+PASSIVE_SUFFIXES = ("/editing/",)
 
 
 @receiver(user_logged_in, dispatch_uid="osce_cms_session_started")
@@ -53,5 +56,5 @@ class IdleTimeoutMiddleware:
             or now - started > settings.SESSION_COOKIE_AGE
         ):
             logout(request)
-        elif now - last_seen >= RESOLUTION:
+        elif now - last_seen >= RESOLUTION and not request.path.endswith(PASSIVE_SUFFIXES):
             session[LAST_SEEN] = now

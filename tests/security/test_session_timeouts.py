@@ -97,3 +97,18 @@ def test_activity_after_a_minute_moves_the_idle_clock(staff_client):
 def test_the_default_limits_are_two_hours_idle_and_ten_hours_in_all():
     assert settings.SESSION_IDLE_SECONDS == 2 * 60 * 60
     assert settings.SESSION_COOKIE_AGE == 10 * 60 * 60
+
+
+def test_an_open_pages_own_poll_is_not_activity(staff_client):
+    from tests.factories import NewsItemFactory
+
+    item = NewsItemFactory()
+    set_clock(staff_client, started_ago=3600, last_seen_ago=600)
+    seen = staff_client.session[LAST_SEEN]
+
+    poll = staff_client.post(reverse("admin:news_newsitem_editing", args=[item.pk]))
+
+    assert poll.status_code == 200
+    assert staff_client.session[LAST_SEEN] == seen
+    staff_client.get(ADMIN_URL)
+    assert staff_client.session[LAST_SEEN] > seen
