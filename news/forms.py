@@ -4,7 +4,6 @@ import datetime
 from django import forms
 from django.templatetags.static import static
 from django.urls import reverse_lazy
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
@@ -159,9 +158,6 @@ class NewsItemAdminForm(LeadImageFormMixin, EditConflictMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.initial_status = self.instance.status
         self.initial.setdefault("status", self.initial_status)
-        if "slug" in self.fields:
-            # The admin shows help texts as HTML: "/news/<slug>/" would lose its "<slug>".
-            self.fields["slug"].help_text = escape(self.fields["slug"].help_text)
         if "status" in self.fields:
             # The current status, then the moves this user may make from it.
             reachable = services.targets(self.user, self.instance) if self.user else []

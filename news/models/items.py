@@ -116,7 +116,10 @@ class NewsItem(models.Model):
         _("title"), max_length=300, validators=[validate_no_control_characters]
     )
     slug = models.SlugField(
-        _("slug"), max_length=255, unique=True, help_text=_("The item's address: /news/<slug>/.")
+        _("slug"),
+        max_length=255,
+        unique=True,
+        help_text=_("The last part of the item's address, as in /news/this-part/."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     lede = typed_text(

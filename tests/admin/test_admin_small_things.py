@@ -239,10 +239,24 @@ def test_time_fields_are_labelled_with_the_organisations_zone(editor):
     assert "admin/site/time-zone.css" in page
 
 
+# The admin shows help texts as HTML, read-only ones too: the slug's has no angle brackets to
+# lose ("/news/<slug>/" read "/news//.").
+SLUG_HELP = "The last part of the item's address, as in /news/this-part/."
+
+
 def test_slug_help_text_shows_the_address_pattern(editor):
     page = editor.get(reverse("admin:news_newsitem_add")).content.decode()
 
-    assert "The item&#x27;s address: /news/&lt;slug&gt;/." in page
+    assert SLUG_HELP in page
+
+
+def test_slug_help_text_reads_the_same_read_only(publisher, mission):
+    published = PublishedNewsFactory(lead_structure=mission)
+
+    url = reverse("admin:news_newsitem_change", args=[published.pk])
+    page = publisher.get(url).content.decode()
+
+    assert SLUG_HELP in page and "/news//." not in page
 
 
 # Times in messages.
