@@ -232,6 +232,23 @@ def site(django_db_setup, django_db_blocker, live_server):
 
 
 @pytest.fixture(autouse=True)
+def _news_left_as_seeded(request, django_db_blocker):
+    """News items a test makes (the desk's journeys publish some) are deleted after it: the
+    folder shares one seeded database, and the visitor's tests count its results."""
+    if "site" not in request.fixturenames:
+        yield
+        return
+    from news.models import NewsItem
+
+    with django_db_blocker.unblock():
+        last = NewsItem.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    yield
+    with django_db_blocker.unblock():
+        for item in NewsItem.objects.filter(pk__gt=last):
+            item.delete()
+
+
+@pytest.fixture(autouse=True)
 def _live_server_helper(request):
     """Replaces pytest-django's helper of the same name for this folder: the live server's
     settings for each test, but no transactional database per test (see `site`)."""
