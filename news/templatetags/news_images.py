@@ -40,9 +40,9 @@ def picture(item, role, sizes=None, eager=False):
     image = lead_image(item, role)
     if image is None:
         return ""
-    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
+    loading = EAGER if eager else LAZY
     return format_html(
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" {} '
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" ' + loading + " "
         'decoding="async">',
         image["src"],
         image["srcset"],
@@ -50,5 +50,8 @@ def picture(item, role, sizes=None, eager=False):
         image["width"],
         image["height"],
         item.image_alt,
-        format_html(loading),
     )
+
+
+# How a picture loads: at once with high priority (the top of a page), or when scrolled to.
+EAGER, LAZY = 'fetchpriority="high"', 'loading="lazy"'
