@@ -75,8 +75,10 @@ class ImageAdmin(admin.ModelAdmin):
         return format_html('<img src="{}" alt="" class="library-thumbnail">', url)
 
     def get_queryset(self, request):
-        # How many items show each image, counted with the page's own query.
-        return super().get_queryset(request).annotate(item_count=models.Count("news_items"))
+        # How many items show each image, counted with the page's own query; ordered
+        # explicitly, as a grouped query leaves Meta.ordering out (the autocomplete paginates).
+        rows = super().get_queryset(request).annotate(item_count=models.Count("news_items"))
+        return rows.order_by(*self.model._meta.ordering)
 
     @admin.display(description=_("lead image of"), ordering="item_count")
     def uses(self, image):
