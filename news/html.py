@@ -57,6 +57,7 @@ RULES = (
     sorted(URL_SCHEMES),
     IMAGE_PATHS,
     "img needs src and alt",
+    "img src without percent-escapes",
 )
 RULES_VERSION = hashlib.sha256(repr(RULES).encode()).hexdigest()[:16]
 
@@ -67,10 +68,11 @@ class MarkupTooComplex(ValidationError):
 
 def _is_own_media(url):
     """Whether `url` is one of the site's own images: a path (no scheme, host or query) under
-    MEDIA_URL in IMAGE_PATHS, with no "..", "//" or backslash to lead elsewhere."""
+    MEDIA_URL in IMAGE_PATHS, with no "..", "//", backslash or percent-escape (browsers read
+    "%2e%2e" as "..") to lead elsewhere; stored names are generated, plain ASCII."""
     parts = urlsplit(url)
     path = parts.path
-    if parts.scheme or parts.netloc or parts.query or "\\" in url or "//" in path:
+    if parts.scheme or parts.netloc or parts.query or "\\" in url or "//" in path or "%" in url:
         return False
     if posixpath.normpath(path) != path:
         return False
