@@ -297,15 +297,19 @@ class WorkflowAdminMixin:
                 mover=lambda item: services.return_with_comment(item, request.user, comment),
             )
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Return news items with a comment"),
-            "opts": self.opts,
-            "queryset": queryset,
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/news/newsitem/return_selected.html", context)
+        return self.ask_before_moving(
+            request,
+            queryset,
+            form,
+            action="return_selected",
+            title=_("Return news items with a comment"),
+            explanation=_(
+                "Each item submitted for review goes back to draft for its authors, who get this "
+                "comment by email and see it on the item and on their queue, until they submit "
+                "it again."
+            ),
+            submit=_("Return to the authors"),
+        )
 
     @admin.action(description=_("Withdraw selected news items…"), permissions=["publish"])
     def withdraw_selected(self, request, queryset):
@@ -313,15 +317,35 @@ class WorkflowAdminMixin:
         if form.is_valid():
             self.move_each(request, queryset, Status.WITHDRAWN, notice=form.cleaned_data["notice"])
             return None
+        return self.ask_before_moving(
+            request,
+            queryset,
+            form,
+            action="withdraw_selected",
+            title=_("Withdraw news items"),
+            explanation=_(
+                "Each item's page stays, marked as withdrawn with this notice and the date, and "
+                "leaves every list, feed and search."
+            ),
+            submit=_("Withdraw"),
+        )
+
+    def ask_before_moving(self, request, queryset, form, *, action, title, explanation, submit):
+        """The page a bulk move asks what it needs on (the form's fields), and again with the
+        form's errors."""
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Withdraw news items"),
+            "title": title,
             "opts": self.opts,
             "queryset": queryset,
             "form": form,
+            "action": action,
+            "body_class": action.replace("_", "-"),
+            "explanation": explanation,
+            "submit": submit,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
-        return TemplateResponse(request, "admin/news/newsitem/withdraw_selected.html", context)
+        return TemplateResponse(request, "admin/news/newsitem/move_selected.html", context)
 
     def move_each(self, request, queryset, to_status, mover=None, **kwargs):
         items = list(queryset.order_by("pk"))
