@@ -265,6 +265,44 @@ def new_context(chromium, site, size, **options):
     return chromium.new_context(base_url=site.url, **SIZES[size], **options)
 
 
+def signed_in_context(chromium, site, user, size="desktop", **options):
+    """A browser context of its own signed in as `user`, by a session made on the server."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    context = new_context(chromium, site, size, **options)
+    context.set_default_timeout(10_000)
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": site.url}]
+    )
+    return context
+
+
+def role(name):
+    """The group of role `name`, with its permissions as the roles migrations give them: a
+    flush by an earlier transactional test of this worker empties the migrations' rows."""
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name=name)
+    wanted = set(import_module("news.migrations.0004_roles").ROLES[name])
+    library = import_module("library.migrations.0002_roles").ROLES.get(name, [])
+    wanted |= {("library", codename) for codename in library}
+    group.permissions.set(
+        permission
+        for permission in Permission.objects.select_related("content_type")
+        if (permission.content_type.app_label, permission.codename) in wanted
+    )
+    return group
+
+
 @pytest.fixture(params=["desktop", "phone"])
 def size(request):
     return request.param

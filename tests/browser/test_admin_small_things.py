@@ -5,15 +5,14 @@ published body read rendered by whoever may not edit it."""
 import pytest
 
 from structures.models import Membership
-from tests.browser.test_body_editor import signed_in
-from tests.browser.test_desk_journey import role
+from tests.browser.conftest import role, signed_in_context
 from tests.factories import PublishedNewsFactory, SuperuserFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
 
 def test_staff_in_new_york_see_vienna_time_and_no_server_time_note(chromium, site):
-    context = signed_in(chromium, site, SuperuserFactory(), timezone_id="America/New_York")
+    context = signed_in_context(chromium, site, SuperuserFactory(), timezone_id="America/New_York")
     page = context.new_page()
     page.goto("/admin/news/newsitem/add/")
     page.wait_for_load_state("load")
@@ -36,7 +35,7 @@ def test_a_publisher_reads_a_published_body_rendered(chromium, site):
         lead_structure=structure,
         body="<h2>Findings</h2><p>Turnout was <strong>high</strong>.</p>",
     )
-    context = signed_in(chromium, site, publisher)
+    context = signed_in_context(chromium, site, publisher)
     page = context.new_page()
     page.goto(f"/admin/news/newsitem/{item.pk}/change/")
 

@@ -3,11 +3,8 @@ for headings, lists, quotes and links, a comfortable height that grows with the 
 text pasted from Word or Google Docs reduced to what the body keeps."""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
-from tests.browser.conftest import new_context
+from tests.browser.conftest import signed_in_context
 from tests.factories import SuperuserFactory
 
 pytestmark = pytest.mark.browser
@@ -56,25 +53,10 @@ DOCS_HTML = (
 )
 
 
-def signed_in(chromium, site, user, **options):
-    """A desktop browser context signed in as `user` (a session made on the server)."""
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    context = new_context(chromium, site, "desktop", **options)
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": site.url}]
-    )
-    return context
-
-
 @pytest.fixture
 def admin_page(chromium, site):
     """A desktop page signed in as a superuser, on a new news item's form."""
-    context = signed_in(chromium, site, SuperuserFactory())
+    context = signed_in_context(chromium, site, SuperuserFactory())
     page = context.new_page()
     response = page.goto("/admin/news/newsitem/add/")
     # Compressed, as browsers get it: the page's CSP names its import map all the same.

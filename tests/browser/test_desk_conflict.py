@@ -5,18 +5,13 @@ without choosing, keeps their lede and saves. Neither edit is lost: the item has
 editor's title and lede, and its history both versions."""
 
 import re
-from importlib import import_module
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.auth.models import Group, Permission
-from django.contrib.sessions.backends.db import SessionStore
 from playwright.sync_api import expect
 from reversion.models import Version
 
 from news.models import NewsItem
-from tests.browser.conftest import new_context
+from tests.browser.conftest import role, signed_in_context
 from tests.factories import NewsItemFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -28,38 +23,16 @@ BENS_TITLE = "Judges and prosecutors trained in Tirana"
 BENS_LEDE = "Judges and prosecutors from six regions met in Tirana."
 
 
-def editor_role():
-    """The Editor group with its permissions as the roles migration gives them: a flush by an
-    earlier transactional test of this worker empties the migration's rows."""
-    group, _created = Group.objects.get_or_create(name="Editor")
-    wanted = set(import_module("news.migrations.0004_roles").ROLES["Editor"])
-    group.permissions.set(
-        permission
-        for permission in Permission.objects.select_related("content_type")
-        if (permission.content_type.app_label, permission.codename) in wanted
-    )
-    return group
-
-
 def editor(username, first_name, last_name):
     user = UserFactory(username=username, first_name=first_name, last_name=last_name, is_staff=True)
-    user.groups.add(editor_role())
+    user.groups.add(role("Editor"))
     return user
 
 
 def signed_in(chromium, site, user, **options):
     """A desktop page of a browser of its own, signed in as `user`, whose news change pages
     poll every second instead of every 15 (the page's data-interval, rewritten on the way)."""
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    context = new_context(chromium, site, "desktop", **options)
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": site.url}]
-    )
+    context = signed_in_context(chromium, site, user, **options)
 
     def faster_poll(route):
         if route.request.method != "GET":

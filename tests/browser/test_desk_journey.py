@@ -5,17 +5,15 @@ publisher finds it "returned to me" with the comment, fixes it and submits it ag
 editor publishes it, and the public page shows it."""
 
 import datetime
-from importlib import import_module
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from playwright.sync_api import expect
 
 from news.models import NewsItem
 from structures.models import Membership
-from tests.browser.conftest import new_context
+from tests.browser.conftest import new_context, role
 from tests.browser.test_image_library import serve_media
 from tests.factories import UserFactory
 from tests.library.conftest import library_image
@@ -27,21 +25,6 @@ TITLE = "Women mediators trained in Tirana"
 COMMENT = "Name the trainers' organisation in the lede, please."
 IMAGE_TITLE = "Mediators' workshop in Tirana"
 IMAGE_ALT = "Women mediators around a table in a workshop"
-
-
-def role(name):
-    """The group of role `name`, with its permissions as the roles migrations give them: a
-    flush by an earlier transactional test of this worker empties the migrations' rows."""
-    group, _created = Group.objects.get_or_create(name=name)
-    wanted = set(import_module("news.migrations.0004_roles").ROLES[name])
-    library = import_module("library.migrations.0002_roles").ROLES.get(name, [])
-    wanted |= {("library", codename) for codename in library}
-    group.permissions.set(
-        permission
-        for permission in Permission.objects.select_related("content_type")
-        if (permission.content_type.app_label, permission.codename) in wanted
-    )
-    return group
 
 
 def person(username, group, structure=None):

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
-from tests.browser.conftest import new_context
+from tests.browser.conftest import signed_in_context
 from tests.factories import NewsItemFactory, SuperuserFactory
 from tests.library.conftest import library_image
 
@@ -33,17 +31,7 @@ def serve_media(route):
 
 @pytest.fixture
 def admin_context(chromium, site):
-    user = SuperuserFactory()
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    context = new_context(chromium, site, "desktop")
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": site.url}]
-    )
+    context = signed_in_context(chromium, site, SuperuserFactory())
     context.route(f"**{settings.MEDIA_URL}**", serve_media)
     # Uncompressed, as tests/browser/test_body_editor.py explains.
     context.set_extra_http_headers({"Accept-Encoding": "identity"})
