@@ -7,23 +7,14 @@ import re
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import formats, timezone
 
 from news.models import NewsItem
-from structures.models import Membership
-from tests.factories import NewsItemFactory, PublishedNewsFactory, StructureFactory, UserFactory
+from tests.factories import NewsItemFactory, PublishedNewsFactory, StructureFactory
+from tests.workflow.conftest import staff
 
 pytestmark = pytest.mark.django_db
-
-
-def staff(username, group, structures=()):
-    user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    for structure in structures:
-        Membership.objects.create(user=user, structure=structure)
-    return user
 
 
 @pytest.fixture
