@@ -146,21 +146,22 @@ HEADLINE_OPTIONS = {
 }
 
 
-def headline_sql(lede, body, text):
-    """(SQL, params) of an item's snippet for the search `text` on PostgreSQL: the headline
-    of its lede and its body's text, from the columns `lede` and `body` (quoted SQL names).
+def headline_sql(lede, body):
+    """The SQL of an item's snippet on PostgreSQL, with one placeholder: the search's text. The
+    headline of its lede and its body's text, from the columns `lede` and `body` (quoted SQL
+    names); the configuration and options are written in as literals.
 
     Written as SQL for the cards' query (newsroom/cards.py), where the ORM's SearchHeadline
     would make the page's query a QuerySet compiled anew for every search page."""
+    compose = connection.ops.compose_sql
     options = ", ".join(
-        connection.ops.compose_sql(f"{option}=%s", [value])
-        for option, value in HEADLINE_OPTIONS.items()
+        compose(f"{option}=%s", [value]) for option, value in HEADLINE_OPTIONS.items()
     )
-    sql = (
+    return compose(
         f"ts_headline(%s::regconfig, {lede} || ' ' || regexp_replace({body}, %s, ' ', 'g'), "
-        "websearch_to_tsquery(%s::regconfig, %s), %s)"
+        "websearch_to_tsquery(%s::regconfig, %%s), %s)",
+        [CONFIG, "<[^>]*>", CONFIG, options],
     )
-    return sql, [CONFIG, "<[^>]*>", CONFIG, text, options]
 
 
 def snippets(items, text):

@@ -33,18 +33,9 @@ def read_cards(ids, search_text=None):
     if search_text is None:
         rows = _read(_query(len(ids)), ids)
     else:
-        sql, params = _query(len(ids), headline=True)
-        rows = _read(sql, [*headline_params(search_text, params), *ids])
+        rows = _read(_query(len(ids), headline=True), [search_text, *ids])
     found = {item.pk: item for item in rows}
     return [found[pk] for pk in ids if pk in found]
-
-
-def headline_params(search_text, params):
-    """The headline's parameters with the search text put in (the SQL is written once)."""
-    return [search_text if value is _TEXT else value for value in params]
-
-
-_TEXT = object()  # stands for the search text in the SQL written once
 
 
 def read_item(slug):
@@ -72,8 +63,8 @@ def _read(sql, params):
 def _query(count, by="id", shown=NOT_SHOWN, headline=False):
     """The SQL for `count` values of the item's field `by`: the items' columns but those
     not `shown` (converted by raw()), and their lead issuers' as issuer_<field> (text and
-    numbers, which need no converting). With `headline`, (SQL, the headline's parameters)
-    with a search snippet's headline as search_headline."""
+    numbers, which need no converting). With `headline`, also a search snippet's headline as
+    search_headline, whose search text is the first parameter."""
     quote = connection.ops.quote_name
     fields = [f for f in NewsItem._meta.concrete_fields if f.name not in shown]
     items, issuers = quote(NewsItem._meta.db_table), quote(Structure._meta.db_table)
@@ -82,18 +73,15 @@ def _query(count, by="id", shown=NOT_SHOWN, headline=False):
         f"s.{quote(Structure._meta.get_field(name).column)} AS {quote('issuer_' + name)}"
         for name in ISSUER_FIELDS
     ]
-    params = []
     if headline:
-        sql, params = search.headline_sql(
-            *(f"i.{quote(NewsItem._meta.get_field(name).column)}" for name in ("lede", "body")),
-            _TEXT,
+        sql = search.headline_sql(
+            *(f"i.{quote(NewsItem._meta.get_field(name).column)}" for name in ("lede", "body"))
         )
         columns.append(f"{sql} AS {quote('search_headline')}")
     placeholders = ", ".join(["%s"] * count)
     lead = quote(NewsItem._meta.get_field("lead_structure").column)
-    sql = (
+    return (
         f"SELECT {', '.join(columns)} FROM {items} i "  # noqa: S608 (names from the models)
         f"LEFT OUTER JOIN {issuers} s ON s.{quote('id')} = i.{lead} "
         f"WHERE i.{quote(NewsItem._meta.get_field(by).column)} IN ({placeholders})"
     )
-    return (sql, params) if headline else sql
