@@ -312,12 +312,11 @@ def renditions(item, role, make=False):
         return []
     stored = item.image_renditions
     if not make and stored and stored.get("key") == _stored_key(item) and role in stored:
-        url = _storage().url
-        return [Rendition(url(name), width, height) for name, width, height in stored[role]]
-    return [
-        Rendition(_storage().url(name), width, height)
-        for name, width, height in _named(item, role, make)
-    ]
+        found = stored[role]
+    else:
+        found = _named(item, role, make)
+    url = _storage().url
+    return [Rendition(url(name), width, height) for name, width, height in found]
 
 
 def _named(item, role, make):
@@ -399,11 +398,16 @@ def make_renditions(item):
     """
     if not item.image:
         return
-    _store_dimensions(item)
+    try:  # read once from the file here; unreadable: renditions() says so
+        item.image_width, item.image_height = item.image.width, item.image.height
+    except Exception:  # noqa: S110
+        pass
     item.image_renditions = stored_renditions(item, make=True)
     if item.pk is not None:
         type(item).objects.filter(pk=item.pk, image=item.image.name).update(
-            image_renditions=item.image_renditions
+            image_width=item.image_width,
+            image_height=item.image_height,
+            image_renditions=item.image_renditions,
         )
 
 
@@ -411,20 +415,9 @@ def stored_renditions(item, make=False):
     """NewsItem.image_renditions for `item`'s image: {"key": …, role: [[name, width, height],
     …]}, the renditions made with `make`; {} if any cannot be named (then named on each page
     until the next save)."""
+    if not item.image:
+        return {}
     named = {role: _named(item, role, make) for role in settings.NEWS_IMAGE_RENDITIONS}
-    if not item.image or not all(named.values()):
+    if not all(named.values()):
         return {}
     return {"key": _stored_key(item), **named}
-
-
-def _store_dimensions(item):
-    """Keep the image's width and height with the item, read once from the file here."""
-    try:
-        width, height = item.image.width, item.image.height
-    except Exception:  # unreadable: renditions() says so; pages read the file again
-        return
-    item.image_width, item.image_height = width, height
-    if item.pk is not None:
-        type(item).objects.filter(pk=item.pk, image=item.image.name).update(
-            image_width=width, image_height=height
-        )
