@@ -14,7 +14,10 @@ from django.db import connection, models
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-CONFIG = "english"
+from news import languages
+
+# The configuration a search is read with depends on the page's language and the search's
+# words (news/languages.py query_config()); each item's vector is in its own language's.
 
 # Written by the trigger; read by SearchRank. The body's tags are replaced by spaces first.
 TRIGGER_SQL = r"""
@@ -35,6 +38,40 @@ CREATE TRIGGER news_newsitem_search_vector_trigger
     FOR EACH ROW EXECUTE FUNCTION news_newsitem_search_vector_update();
 
 UPDATE news_newsitem SET search_vector = NULL;
+"""
+
+# From migration 0017: each item's text read in its language's configuration
+# (news/languages.py SEARCH_CONFIGS; 'simple' for the others). Items in English keep the
+# vectors they had, so nothing is read again.
+LANGUAGE_CONFIG_SQL = """
+CREATE OR REPLACE FUNCTION news_search_config(language text) RETURNS regconfig AS $$
+    SELECT CASE language
+        %(cases)s
+        ELSE 'simple'::regconfig
+    END
+$$ LANGUAGE sql IMMUTABLE PARALLEL SAFE;
+"""
+
+LANGUAGE_TRIGGER_SQL = r"""
+CREATE OR REPLACE FUNCTION news_newsitem_search_vector_update() RETURNS trigger AS $$
+DECLARE
+    config regconfig := news_search_config(NEW.language);
+BEGIN
+    NEW.search_vector :=
+        setweight(to_tsvector(config, coalesce(NEW.title, '')), 'A')
+        || setweight(to_tsvector(config, coalesce(NEW.lede, '')), 'B')
+        || setweight(to_tsvector(config,
+               regexp_replace(coalesce(NEW.body, ''), '<[^>]*>', ' ', 'g')), 'C');
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS news_newsitem_search_vector_trigger ON news_newsitem;
+CREATE TRIGGER news_newsitem_search_vector_trigger
+    BEFORE INSERT OR UPDATE OF title, lede, body, language, search_vector ON news_newsitem
+    FOR EACH ROW EXECUTE FUNCTION news_newsitem_search_vector_update();
+
+UPDATE news_newsitem SET search_vector = NULL WHERE language <> 'en';
 """
 
 DROP_TRIGGER_SQL = """
@@ -76,6 +113,24 @@ def create_trigger(apps, schema_editor):
         schema_editor.execute(TRIGGER_SQL, params=None)
 
 
+def create_language_trigger(apps, schema_editor):
+    """Migration 0017: each item's vector in its language's configuration."""
+    if schema_editor.connection.vendor == "postgresql":
+        cases = "\n        ".join(
+            f"WHEN '{code}' THEN '{config}'::regconfig"
+            for code, config in languages.SEARCH_CONFIGS.items()
+        )
+        schema_editor.execute(LANGUAGE_CONFIG_SQL % {"cases": cases}, params=None)
+        schema_editor.execute(LANGUAGE_TRIGGER_SQL, params=None)
+
+
+def english_trigger(apps, schema_editor):
+    """Migration 0017 undone: the trigger of migration 0003."""
+    create_trigger(apps, schema_editor)
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP FUNCTION IF EXISTS news_search_config(text)", params=None)
+
+
 def drop_trigger(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(DROP_TRIGGER_SQL, params=None)
@@ -91,7 +146,7 @@ def words(text):
 
 
 def _query(text):
-    return SearchQuery(text, search_type="websearch", config=CONFIG)
+    return SearchQuery(text, search_type="websearch", config=languages.query_config(text))
 
 
 def matching(queryset, text):
@@ -146,10 +201,11 @@ HEADLINE_OPTIONS = {
 }
 
 
-def headline_sql(lede, body):
+def headline_sql(lede, body, config):
     """The SQL of an item's snippet on PostgreSQL, with one placeholder: the search's text. The
     headline of its lede and its body's text, from the columns `lede` and `body` (quoted SQL
-    names); the configuration and options are written in as literals.
+    names), read in the search's configuration `config` (news/languages.py query_config());
+    the configuration and options are written in as literals.
 
     Written as SQL for the cards' query (newsroom/cards.py), where the ORM's SearchHeadline
     would make the page's query a QuerySet compiled anew for every search page."""
@@ -160,7 +216,7 @@ def headline_sql(lede, body):
     return compose(
         f"ts_headline(%s::regconfig, {lede} || ' ' || regexp_replace({body}, %s, ' ', 'g'), "
         "websearch_to_tsquery(%s::regconfig, %%s), %s)",
-        [CONFIG, "<[^>]*>", CONFIG, options],
+        [config, "<[^>]*>", config, options],
     )
 
 

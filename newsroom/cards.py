@@ -9,7 +9,7 @@ import functools
 
 from django.db import connection
 
-from news import search
+from news import languages, search
 from news.models import NewsItem
 from structures.models import Structure
 
@@ -33,7 +33,8 @@ def read_cards(ids, search_text=None):
     if search_text is None:
         rows = _read(_query(len(ids)), ids)
     else:
-        rows = _read(_query(len(ids), headline=True), [search_text, *ids])
+        config = languages.query_config(search_text)
+        rows = _read(_query(len(ids), headline=config), [search_text, *ids])
     found = {item.pk: item for item in rows}
     return [found[pk] for pk in ids if pk in found]
 
@@ -64,7 +65,8 @@ def _query(count, by="id", shown=NOT_SHOWN, headline=False):
     """The SQL for `count` values of the item's field `by`: the items' columns but those
     not `shown` (converted by raw()), and their lead issuers' as issuer_<field> (text and
     numbers, which need no converting). With `headline`, also a search snippet's headline as
-    search_headline, whose search text is the first parameter."""
+    search_headline, whose search text is the first parameter, read in configuration
+    `headline`."""
     quote = connection.ops.quote_name
     fields = [f for f in NewsItem._meta.concrete_fields if f.name not in shown]
     items, issuers = quote(NewsItem._meta.db_table), quote(Structure._meta.db_table)
@@ -75,7 +77,8 @@ def _query(count, by="id", shown=NOT_SHOWN, headline=False):
     ]
     if headline:
         sql = search.headline_sql(
-            *(f"i.{quote(NewsItem._meta.get_field(name).column)}" for name in ("lede", "body"))
+            *(f"i.{quote(NewsItem._meta.get_field(name).column)}" for name in ("lede", "body")),
+            config=headline,
         )
         columns.append(f"{sql} AS {quote('search_headline')}")
     placeholders = ", ".join(["%s"] * count)

@@ -18,7 +18,7 @@ import numpy as np
 from django.db import connection
 from pyroaring import BitMap
 
-from news import search
+from news import languages
 
 # Words of a search that decide its order: beyond these, the others still narrow.
 RANKED_WORDS = 6
@@ -167,7 +167,9 @@ def _not(tokens):
 def tsquery_text(text):
     """PostgreSQL's reading of the search `text` (websearch syntax), as text."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT websearch_to_tsquery(%s, %s)::text", [search.CONFIG, text])
+        cursor.execute(
+            "SELECT websearch_to_tsquery(%s, %s)::text", [languages.query_config(text), text]
+        )
         return cursor.fetchone()[0]
 
 

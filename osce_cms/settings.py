@@ -225,8 +225,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# The languages of the interface and of the public addresses (/en/news/, /ru/news/...): each
+# has a complete catalogue of what a visitor reads in locale/ (README, "Languages"). News
+# items may be written in more languages (NEWS_LANGUAGES); an item in a language that is not
+# one of these lives under the default language's addresses, marked with its own `lang`.
+LANGUAGES = [
+    ("en", _("English")),
+    ("ru", _("Russian")),
+    ("fr", _("French")),
+    ("de", _("German")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Whether a list in one language also shows, flagged, the items that have no translation in
+# it (in their original language); a visitor may choose otherwise on the list.
+NEWS_INCLUDE_OTHER_LANGUAGES = env_bool("NEWS_INCLUDE_OTHER_LANGUAGES", default=True)
 # The site's own date and time formats (osce_cms/formats/): the 24-hour clock with the zone.
 FORMAT_MODULE_PATH = ["osce_cms.formats"]
 TIME_ZONE = "Europe/Vienna"
@@ -277,9 +289,9 @@ LOGGING = {
 
 SITE_NAME = env_str("SITE_NAME", "OSCE Newsroom")
 
-# Languages an attachment can be in: the organisation's six official languages and
-# those of the countries hosting field operations.
-ATTACHMENT_LANGUAGES = [
+# Languages a news item or an attachment can be in: the organisation's six official languages
+# and those of the countries hosting field operations.
+NEWS_LANGUAGES = ATTACHMENT_LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
     ("de", _("German")),

@@ -5,6 +5,7 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from news.attachments import attachment_path, clean_attachment, private_storage
 from news.models.fields import item_key, uploaded_as
@@ -38,7 +39,8 @@ class Attachment(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:attachment", args=[self.news.slug, self.pk])
+        with override(self.news.url_language):
+            return reverse("news:attachment", args=[self.news.slug, self.pk])
 
     def clean(self):
         super().clean()

@@ -1,5 +1,6 @@
 """The news item, and the rules of who sees which item (NewsItemQuerySet)."""
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
@@ -7,8 +8,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from taggit.managers import TaggableManager
 
+from news import languages
 from news.html import sanitize_html
 from news.images import clean_lead_image, lead_image_path
 from news.models.fields import linked_terms, typed_text, uploaded_as, user_key
@@ -118,9 +121,36 @@ class NewsItem(models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=255,
-        unique=True,
-        help_text=_("The last part of the item's address, as in /news/this-part/."),
+        help_text=_(
+            "The last part of the item's address, as in /en/news/this-part/: Latin letters, "
+            "digits and hyphens, unique among the items in its language."
+        ),
     )
+    # Translations (README, "Languages"): an item is written in one language; items that are
+    # translations of each other share a translation group, the id of the group's first item
+    # (as Wagtail's translation_key, but a number the index of the public news reads as one).
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.NEWS_LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the item is written in."),
+    )
+    translation_group = models.PositiveBigIntegerField(
+        _("translation group"), null=True, editable=False, db_index=True
+    )
+    translation_source = models.ForeignKey(
+        "self",
+        verbose_name=_("translated from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="translations",
+    )
+    # When the title, lede or body last changed: a translation whose source's text changed
+    # after its own is out of date (news/translations.py).
+    text_changed_at = models.DateTimeField(_("text changed"), null=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     lede = typed_text(
         models.TextField, _("lede"), help_text=_("The opening paragraph, shown in lists and feeds.")
@@ -265,6 +295,12 @@ class NewsItem(models.Model):
             ("edit_any_newsitem", _("Can edit news items of any structure")),
         ]
         constraints = [
+            # An item's address is its language's prefix and its slug (news/languages.py).
+            models.UniqueConstraint(
+                fields=["slug", "language"],
+                name="news_slug_unique_per_language",
+                violation_error_message=_("Another item in this language has this slug."),
+            ),
             models.CheckConstraint(
                 condition=~models.Q(status="published")
                 | models.Q(
@@ -326,14 +362,55 @@ class NewsItem(models.Model):
     def __str__(self):
         return self.title
 
+    TEXT_FIELDS = ("title", "lede", "body")
+
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        text_saved = update_fields is None or set(update_fields) & set(self.TEXT_FIELDS)
+        if text_saved and self._text_changed():
+            self.text_changed_at = timezone.now()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "text_changed_at"}
         super().save(*args, **kwargs)
+        self._loaded_text = tuple(getattr(self, name) for name in self.TEXT_FIELDS)
+        if self.translation_group is None:
+            # A new item starts its own group, numbered by its id.
+            self.translation_group = self.pk
+            NewsItem.objects.filter(pk=self.pk).update(translation_group=self.pk)
 
     def get_absolute_url(self):
-        return reverse("news:detail", args=[self.slug])
+        with override(self.url_language):
+            return reverse("news:detail", args=[self.slug])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        item = super().from_db(db, field_names, values)
+        if all(name in field_names for name in cls.TEXT_FIELDS):
+            item._loaded_text = tuple(getattr(item, name) for name in cls.TEXT_FIELDS)
+        return item
+
+    def _text_changed(self):
+        """Whether the title, lede or body differ from what is stored."""
+        if self.pk is None:
+            return True
+        loaded = getattr(self, "_loaded_text", None)
+        if loaded is None:
+            stored = NewsItem.objects.filter(pk=self.pk).values_list(*self.TEXT_FIELDS).first()
+            loaded = tuple(stored) if stored else None
+        return loaded != tuple(getattr(self, name) for name in self.TEXT_FIELDS)
+
+    @property
+    def group(self):
+        """The item's translation group (see translation_group)."""
+        return self.translation_group or self.pk
+
+    @property
+    def url_language(self):
+        """The language of the item's address (news/languages.py prefix_of())."""
+        return languages.prefix_of(self.language)
 
     def clean(self):
         super().clean()
@@ -341,9 +418,22 @@ class NewsItem(models.Model):
             raise ValidationError(
                 {"slug": _("“%(slug)s” is taken by the site's own pages.") % {"slug": self.slug}}
             )
+        self._clean_slug_in_its_addresses()
         clean_lead_image(self)
         if self.featured_order is None:
             self.featured_order = 0
+
+    def _clean_slug_in_its_addresses(self):
+        """Items in languages without an interface share the default language's addresses
+        (news/languages.py): a slug must be unique among all of them, not only its language's."""
+        if not self.slug or not self.language:
+            return
+        under = languages.languages_under(self.url_language)
+        taken = NewsItem.objects.filter(slug=self.slug, language__in=under).exclude(pk=self.pk)
+        if taken.exclude(language=self.language).exists():
+            raise ValidationError(
+                {"slug": _("Another item with an address in this language has this slug.")}
+            )
 
     def is_published(self):
         """The rule of NewsItemQuerySet.published(), for one item already loaded."""
