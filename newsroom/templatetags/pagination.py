@@ -35,11 +35,13 @@ def pagination(page_obj, page_range, params, path=None):
 
     page_word = escape(gettext("Page"))
     lower_page = escape(gettext("page"))
+    # Outside the f-strings, where makemessages (xgettext) cannot see them.
+    previous_word, next_word = escape(gettext("Previous")), escape(gettext("Next"))
     items = []
     if page_obj.has_previous():
         items.append(
             f'<li><a href="{url(page_obj.previous_page_number())}" rel="prev">'
-            f'{escape(gettext("Previous"))}<span class="visually-hidden"> {lower_page}</span>'
+            f'{previous_word}<span class="visually-hidden"> {lower_page}</span>'
             "</a></li>"
         )
     for number in page_range:
@@ -58,7 +60,7 @@ def pagination(page_obj, page_range, params, path=None):
     if page_obj.has_next():
         items.append(
             f'<li><a href="{url(page_obj.next_page_number())}" rel="next">'
-            f'{escape(gettext("Next"))}<span class="visually-hidden"> {lower_page}</span>'
+            f'{next_word}<span class="visually-hidden"> {lower_page}</span>'
             "</a></li>"
         )
     label = escape(gettext("Pages of results"))
