@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from osce_cms.text import validate_no_control_characters
-from taxonomy.models import Country, TreeQuerySet
+from taxonomy.models import Country, NamedInLanguages, TreeQuerySet, in_language
 
 
 class StructureQuerySet(TreeQuerySet):
@@ -17,8 +17,12 @@ class StructureQuerySet(TreeQuerySet):
         return self.filter(is_active=True)
 
 
-class Structure(models.Model):
-    """A node of the one tree of structures and institutions that issue news."""
+class Structure(NamedInLanguages):
+    """A node of the one tree of structures and institutions that issue news.
+
+    Its name and acronym in other languages are in `names` and `acronyms` (why one JSON
+    column each: taxonomy.models.NamedInLanguages). Its former names (name_history) have
+    none: a name it no longer bears is shown as it was."""
 
     class Kind(models.TextChoices):
         CHAIRPERSONSHIP = "chairpersonship", _("Chairpersonship")
@@ -30,11 +34,15 @@ class Structure(models.Model):
         COURT = "court", _("Court")
         GROUP = "group", _("Group of structures")
 
-    name = models.CharField(
-        _("name"), max_length=200, validators=[validate_no_control_characters]
-    )
+    name = models.CharField(_("name"), max_length=200, validators=[validate_no_control_characters])
     acronym = models.CharField(
         _("acronym"), max_length=20, blank=True, validators=[validate_no_control_characters]
+    )
+    acronyms = models.JSONField(
+        _("acronyms in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_("{language code: acronym}; a language without one shows the English acronym."),
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
@@ -116,7 +124,16 @@ class Structure(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        """Its name and acronym in the page's language: "Office for Democratic Institutions
+        and Human Rights (ODIHR)", "Бюро ОБСЕ по демократическим институтам и правам человека
+        (БДИПЧ)"."""
+        name, acronym = self.translated_name, self.translated_acronym
+        return f"{name} ({acronym})" if acronym else name
+
+    @property
+    def translated_acronym(self):
+        """Its acronym in the page's language, else its English one (blank if it has none)."""
+        return in_language(self.acronym, self.acronyms)
 
     def save(self, *args, **kwargs):
         self.clean()  # refuse a circular tree on every save, not only through forms
@@ -127,7 +144,8 @@ class Structure(models.Model):
 
     def name_on(self, day):
         """str() of the structure as it was named on `day` (a news item's date of issue):
-        the first former name still in use that day, else the current name."""
+        the first former name still in use that day, as it was (former names have no
+        translations), else the current name in the page's language."""
         if day is not None:
             for until, name, acronym in self.name_history or ():
                 if day.isoformat() < until:
@@ -174,9 +192,7 @@ class FormerName(models.Model):
         on_delete=models.CASCADE,
         related_name="former_names",
     )
-    name = models.CharField(
-        _("name"), max_length=200, validators=[validate_no_control_characters]
-    )
+    name = models.CharField(_("name"), max_length=200, validators=[validate_no_control_characters])
     acronym = models.CharField(
         _("acronym"), max_length=20, blank=True, validators=[validate_no_control_characters]
     )

@@ -458,3 +458,173 @@ STRUCTURES = (
         "website": "https://www.osce.org/cca",
     },
 )
+
+# Names and acronyms in the interface's other languages, keyed on the slug, as the
+# organisation writes them on its Russian, French and German pages: (ru, fr, de). English
+# stays in STRUCTURES; an acronym left blank shows the English one.
+NAMES = {
+    "chairpersonship": ("Председательство", "Présidence", "Vorsitz"),
+    "secretariat": ("Секретариат", "Secrétariat", "Sekretariat"),
+    "secretary-general": ("Генеральный секретарь", "Secrétaire général", "Generalsekretär"),
+    "office-of-the-secretary-general": (
+        "Канцелярия Генерального секретаря",
+        "Bureau du Secrétaire général",
+        "Büro des Generalsekretärs",
+    ),
+    "conflict-prevention-centre": (
+        "Центр по предотвращению конфликтов",
+        "Centre de prévention des conflits",
+        "Konfliktverhütungszentrum",
+    ),
+    "transnational-threats-department": (
+        "Департамент по транснациональным угрозам",
+        "Département des menaces transnationales",
+        "Abteilung Grenzüberschreitende Bedrohungen",
+    ),
+    "cthb": (
+        "Бюро Специального представителя и координатора по борьбе с торговлей людьми",
+        "Bureau du Représentant spécial et Coordonnateur pour la lutte contre la traite des "
+        "êtres humains",
+        "Büro des Sonderbeauftragten und Koordinators für die Bekämpfung des Menschenhandels",
+    ),
+    "oceea": (
+        "Бюро Координатора экономической и экологической деятельности ОБСЕ",
+        "Bureau du Coordonnateur des activités économiques et environnementales de l’OSCE",
+        "Büro des Koordinators für Wirtschafts- und Umweltaktivitäten der OSZE",
+    ),
+    "gender-issues-programme": (
+        "Программа по гендерным вопросам",
+        "Programme pour l’égalité entre les sexes",
+        "Programm für Gleichstellungsfragen",
+    ),
+    "opportunities-for-youth": (
+        "Возможности для молодежи",
+        "Opportunités pour les jeunes",
+        "Chancen für die Jugend",
+    ),
+    "department-of-human-resources": (
+        "Департамент людских ресурсов",
+        "Département des ressources humaines",
+        "Abteilung Humanressourcen",
+    ),
+    "department-of-management-and-finance": (
+        "Департамент по вопросам управления и финансов",
+        "Département de la gestion et des finances",
+        "Abteilung Management und Finanzen",
+    ),
+    "office-of-internal-oversight": (
+        "Бюро внутреннего надзора",
+        "Bureau du contrôle interne",
+        "Büro für interne Aufsicht",
+    ),
+    "documentation-centre-in-prague": (
+        "Центр документации в Праге",
+        "Centre de documentation de Prague",
+        "Dokumentationszentrum in Prag",
+    ),
+    "institutions": ("Институты", "Institutions", "Institutionen"),
+    "odihr": (
+        "Бюро ОБСЕ по демократическим институтам и правам человека",
+        "Bureau des institutions démocratiques et des droits de l’homme",
+        "Büro für demokratische Institutionen und Menschenrechte",
+    ),
+    "hcnm": (
+        "Верховный комиссар по делам национальных меньшинств",
+        "Haut-Commissaire pour les minorités nationales",
+        "Hoher Kommissar für nationale Minderheiten",
+    ),
+    "rfom": (
+        "Представитель по вопросам свободы СМИ",
+        "Représentant pour la liberté des médias",
+        "Beauftragter für Medienfreiheit",
+    ),
+    "field-operations": ("Полевые операции", "Opérations de terrain", "Feldoperationen"),
+    "presence-in-albania": ("Присутствие в Албании", "Présence en Albanie", "Präsenz in Albanien"),
+    "centre-in-ashgabat": ("Центр в Ашхабаде", "Centre d’Achgabat", "Zentrum in Aschgabat"),
+    "programme-office-in-astana": (
+        "Офис программ в Астане",
+        "Bureau de programme d’Astana",
+        "Programmbüro in Astana",
+    ),
+    "programme-office-in-bishkek": (
+        "Офис программ в Бишкеке",
+        "Bureau de programme de Bichkek",
+        "Programmbüro in Bischkek",
+    ),
+    "mission-to-bosnia-and-herzegovina": (
+        "Миссия в Боснии и Герцеговине",
+        "Mission en Bosnie-Herzégovine",
+        "Mission in Bosnien und Herzegowina",
+    ),
+    "programme-office-in-dushanbe": (
+        "Офис программ в Душанбе",
+        "Bureau de programme de Douchanbé",
+        "Programmbüro in Duschanbe",
+    ),
+    "mission-in-kosovo": ("Миссия в Косово", "Mission au Kosovo", "Mission im Kosovo"),
+    "mission-to-moldova": ("Миссия в Молдове", "Mission en Moldavie", "Mission in Moldau"),
+    "mission-to-montenegro": (
+        "Миссия в Черногории",
+        "Mission au Monténégro",
+        "Mission in Montenegro",
+    ),
+    "mission-to-serbia": ("Миссия в Сербии", "Mission en Serbie", "Mission in Serbien"),
+    "mission-to-skopje": ("Миссия в Скопье", "Mission à Skopje", "Mission in Skopje"),
+    "project-co-ordinator-in-uzbekistan": (
+        "Координатор проектов в Узбекистане",
+        "Coordonnateur de projets en Ouzbékistan",
+        "Projektkoordinator in Usbekistan",
+    ),
+    "closed-field-activities": (
+        "Завершенная деятельность на местах",
+        "Activités de terrain achevées",
+        "Abgeschlossene Feldaktivitäten",
+    ),
+    "mission-to-estonia": ("Миссия в Эстонии", "Mission en Estonie", "Mission in Estland"),
+    "mission-to-latvia": ("Миссия в Латвии", "Mission en Lettonie", "Mission in Lettland"),
+    "mission-to-croatia": ("Миссия в Хорватии", "Mission en Croatie", "Mission in Kroatien"),
+    "mission-to-georgia": ("Миссия в Грузии", "Mission en Géorgie", "Mission in Georgien"),
+    "office-in-minsk": ("Офис в Минске", "Bureau de Minsk", "Büro in Minsk"),
+    "project-co-ordinator-in-baku": (
+        "Координатор проектов в Баку",
+        "Coordonnateur de projets à Bakou",
+        "Projektkoordinator in Baku",
+    ),
+    "office-in-yerevan": ("Офис в Ереване", "Bureau d’Erevan", "Büro in Eriwan"),
+    "observer-mission-at-russian-checkpoints-gukovo-and-donetsk": (
+        "Миссия наблюдателей на российских пунктах пропуска «Гуково» и «Донецк»",
+        "Mission d’observation aux postes de contrôle russes de Goukovo et Donetsk",
+        "Beobachtermission an den russischen Grenzkontrollposten Gukowo und Donezk",
+    ),
+    "special-monitoring-mission-to-ukraine": (
+        "Специальная мониторинговая миссия в Украине",
+        "Mission spéciale d’observation en Ukraine",
+        "Sonderbeobachtermission in der Ukraine",
+    ),
+    "project-co-ordinator-in-ukraine": (
+        "Координатор проектов в Украине",
+        "Coordonnateur de projets en Ukraine",
+        "Projektkoordinator in der Ukraine",
+    ),
+    "parliamentary-assembly": (
+        "Парламентская ассамблея",
+        "Assemblée parlementaire",
+        "Parlamentarische Versammlung",
+    ),
+    "court-of-conciliation-and-arbitration": (
+        "Суд по примирению и арбитражу",
+        "Cour de conciliation et d’arbitrage",
+        "Vergleichs- und Schiedsgerichtshof",
+    ),
+}
+
+# Only the acronyms the organisation uses in that language; the others show the English one.
+ACRONYMS = {
+    "conflict-prevention-centre": ("ЦПК", "CPC", "KVZ"),
+    "transnational-threats-department": ("ДТУ", "", ""),
+    "oceea": ("БКЭЭД", "", ""),
+    "odihr": ("БДИПЧ", "BIDDH", "BDIMR"),
+    "hcnm": ("ВКНМ", "HCMN", "HKNM"),
+    "rfom": ("ПСМИ", "RLM", ""),
+    "special-monitoring-mission-to-ukraine": ("СММ", "", ""),
+}

@@ -1,6 +1,10 @@
+import unicodedata
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from osce_cms.text import validate_no_control_characters
@@ -54,7 +58,61 @@ class TreeQuerySet(models.QuerySet):
         return branch(None)
 
 
-class FieldOfWork(models.Model):
+def page_language():
+    """The language of the page being made, as a bare code ("ru"), else the default."""
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
+
+
+def in_language(value, translations, language=None):
+    """`translations[language]` (the page's language by default) when given, else `value`."""
+    return (translations or {}).get(language or page_language()) or value
+
+
+def name_order(terms):
+    """`terms` sorted by their names in the page's language, as a reader of it expects an
+    alphabetical list: letters with accents among the plain ones (Égypte under E, Ё under Е),
+    case ignored."""
+
+    def key(term):
+        letters = unicodedata.normalize("NFKD", term.translated_name)
+        return "".join(c for c in letters if not unicodedata.combining(c)).casefold()
+
+    return sorted(terms, key=key)
+
+
+class NamedInLanguages(models.Model):
+    """A term with its English `name` and its names in other languages (`names`,
+    {"ru": "...", "fr": "...", "de": "..."}), shown in the page's language (str()).
+
+    One JSON column rather than django-modeltranslation or a table of translations: the terms
+    are read once per publication state and kept in the cache (newsroom/filters.py Trees), in
+    the menus and by the index, so the name for a page is picked at render time from the
+    object already in memory, with no join and no query rewritten by language
+    (modeltranslation rewrites only() and values() by the active language, which breaks
+    objects kept in the cache), and a new language needs no migration. Whatever reads terms
+    with only() must read `names` too, or each name shown costs a query.
+    """
+
+    names = models.JSONField(
+        _("names in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_("{language code: name}; a language without one shows the English name."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.translated_name
+
+    @property
+    def translated_name(self):
+        """Its name in the page's language, else its English name."""
+        return in_language(self.name, self.names)
+
+
+class FieldOfWork(NamedInLanguages):
     name = models.CharField(
         _("name"), max_length=120, unique=True, validators=[validate_no_control_characters]
     )
@@ -91,9 +149,6 @@ class FieldOfWork(models.Model):
         verbose_name = _("field of work")
         verbose_name_plural = _("fields of work")
 
-    def __str__(self):
-        return self.name
-
     def get_absolute_url(self):
         return reverse("taxonomy:field-detail", args=[self.slug])
 
@@ -105,7 +160,7 @@ class FieldOfWork(models.Model):
             ancestor = ancestor.parent
 
 
-class MeetingSeries(models.Model):
+class MeetingSeries(NamedInLanguages):
     name = models.CharField(
         _("name"), max_length=160, unique=True, validators=[validate_no_control_characters]
     )
@@ -129,14 +184,11 @@ class MeetingSeries(models.Model):
         verbose_name = _("meeting series")
         verbose_name_plural = _("meeting series")
 
-    def __str__(self):
-        return self.name
-
     def get_absolute_url(self):
         return reverse("taxonomy:meeting-detail", args=[self.slug])
 
 
-class Country(models.Model):
+class Country(NamedInLanguages):
     class Group(models.TextChoices):
         PARTICIPATING_STATE = "participating", _("Participating State")
         ASIAN_PARTNER = "asian-partner", _("Asian Partner for Co-operation")
@@ -175,9 +227,6 @@ class Country(models.Model):
                 violation_error_message=_("The ISO code is two capital letters."),
             ),
         ]
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("taxonomy:country-detail", args=[self.slug])

@@ -339,3 +339,239 @@ CHAIRPERSONSHIPS = (
     (2025, "finland"),
     (2026, "switzerland"),
 )
+
+# The names in the interface's other languages (settings.LANGUAGES), keyed on the slug, as the
+# organisation writes them on its Russian, French and German pages; countries as the United
+# Nations name them. English stays in the tuples above. (ru, fr, de)
+FIELD_NAMES = {
+    "arms-control": ("Контроль над вооружениями", "Maîtrise des armements", "Rüstungskontrolle"),
+    "border-management": ("Управление границами", "Gestion des frontières", "Grenzmanagement"),
+    "combating-trafficking-in-human-beings": (
+        "Борьба с торговлей людьми",
+        "Lutte contre la traite des êtres humains",
+        "Bekämpfung des Menschenhandels",
+    ),
+    "conflict-prevention-and-resolution": (
+        "Предотвращение и урегулирование конфликтов",
+        "Prévention et règlement des conflits",
+        "Konfliktverhütung und -beilegung",
+    ),
+    "countering-terrorism": (
+        "Борьба с терроризмом",
+        "Lutte contre le terrorisme",
+        "Terrorismusbekämpfung",
+    ),
+    "cyber-ict-security": (
+        "Кибербезопасность/безопасность ИКТ",
+        "Cybersécurité/sécurité des TIC",
+        "Cyber-/IKT-Sicherheit",
+    ),
+    "democratization": ("Демократизация", "Démocratisation", "Demokratisierung"),
+    "economic-activities": (
+        "Экономическая деятельность",
+        "Activités économiques",
+        "Wirtschaftliche Aktivitäten",
+    ),
+    "education": ("Образование", "Éducation", "Bildung"),
+    "elections": ("Выборы", "Élections", "Wahlen"),
+    "environmental-activities": (
+        "Экологическая деятельность",
+        "Activités environnementales",
+        "Umweltaktivitäten",
+    ),
+    "gender-equality": (
+        "Гендерное равенство",
+        "Égalité entre les sexes",
+        "Gleichstellung der Geschlechter",
+    ),
+    "good-governance": ("Благое управление", "Bonne gouvernance", "Gute Regierungsführung"),
+    "human-rights": ("Права человека", "Droits de l’homme", "Menschenrechte"),
+    "media-freedom-and-development": (
+        "Свобода и развитие СМИ",
+        "Liberté et développement des médias",
+        "Medienfreiheit und -entwicklung",
+    ),
+    "migration": ("Миграция", "Migrations", "Migration"),
+    "national-minority-issues": (
+        "Вопросы национальных меньшинств",
+        "Questions relatives aux minorités nationales",
+        "Fragen nationaler Minderheiten",
+    ),
+    "policing": ("Деятельность полиции", "Activités de police", "Polizeiarbeit"),
+    "reform-and-co-operation-in-the-security-sector": (
+        "Реформа и сотрудничество в секторе безопасности",
+        "Réforme et coopération dans le secteur de la sécurité",
+        "Reform und Zusammenarbeit im Sicherheitssektor",
+    ),
+    "roma-and-sinti": ("Рома и синти", "Roms et Sintis", "Roma und Sinti"),
+    "rule-of-law": ("Верховенство права", "État de droit", "Rechtsstaatlichkeit"),
+    "tolerance-and-non-discrimination": (
+        "Толерантность и недискриминация",
+        "Tolérance et non-discrimination",
+        "Toleranz und Nichtdiskriminierung",
+    ),
+    "youth": ("Молодежь", "Jeunesse", "Jugend"),
+}
+
+MEETING_SERIES_NAMES = {
+    "summit-meetings": ("Встречи на высшем уровне", "Sommets", "Gipfeltreffen"),
+    "review-conferences": (
+        "Обзорные конференции",
+        "Conférences d’examen",
+        "Überprüfungskonferenzen",
+    ),
+    "ministerial-council-meetings": (
+        "Заседания Совета министров",
+        "Réunions du Conseil ministériel",
+        "Treffen des Ministerrats",
+    ),
+    "plenary-meetings-of-the-permanent-council": (
+        "Пленарные заседания Постоянного совета",
+        "Séances plénières du Conseil permanent",
+        "Plenarsitzungen des Ständigen Rates",
+    ),
+    "plenary-meetings-of-the-forum-for-security-co-operation": (
+        "Пленарные заседания Форума по сотрудничеству в области безопасности",
+        "Séances plénières du Forum pour la coopération en matière de sécurité",
+        "Plenarsitzungen des Forums für Sicherheitskooperation",
+    ),
+    "security-review-conferences": (
+        "Конференции по обзору проблем в области безопасности",
+        "Conférences d’examen des questions de sécurité",
+        "Sicherheitsüberprüfungskonferenzen",
+    ),
+    "annual-implementation-assessment-meetings": (
+        "Ежегодные совещания по оценке выполнения",
+        "Réunions annuelles d’évaluation de l’application",
+        "Jährliche Treffen zur Beurteilung der Durchführung",
+    ),
+    "economic-and-environmental-forum": (
+        "Экономический и экологический форум",
+        "Forum économique et environnemental",
+        "Wirtschafts- und Umweltforum",
+    ),
+    "economic-and-environmental-dimension-implementation-meetings": (
+        "Совещания по рассмотрению выполнения обязательств в экономической и экологической сфере",
+        "Réunions sur la mise en œuvre des engagements de la dimension économique et "
+        "environnementale",
+        "Treffen zur Umsetzung der Verpflichtungen in der Wirtschafts- und Umweltdimension",
+    ),
+    "human-rights-meetings": (
+        "Совещания по правам человека",
+        "Réunions sur les droits de l’homme",
+        "Menschenrechtstreffen",
+    ),
+    "media-conferences": ("Конференции по СМИ", "Conférences sur les médias", "Medienkonferenzen"),
+    "cyber-ict-security-conferences": (
+        "Конференции по кибербезопасности/безопасности ИКТ",
+        "Conférences sur la cybersécurité/sécurité des TIC",
+        "Konferenzen zur Cyber-/IKT-Sicherheit",
+    ),
+    "conference-of-the-alliance-against-trafficking-in-persons": (
+        "Конференция Альянса против торговли людьми",
+        "Conférence de l’Alliance contre la traite des personnes",
+        "Konferenz der Allianz gegen Menschenhandel",
+    ),
+    "gender-equality-review-conferences": (
+        "Конференции по обзору гендерного равенства",
+        "Conférences d’examen sur l’égalité entre les sexes",
+        "Überprüfungskonferenzen zur Gleichstellung der Geschlechter",
+    ),
+    "annual-osce-mediterranean-conferences": (
+        "Ежегодные средиземноморские конференции ОБСЕ",
+        "Conférences méditerranéennes annuelles de l’OSCE",
+        "Jährliche Mittelmeerkonferenzen der OSZE",
+    ),
+    "annual-osce-asian-conferences": (
+        "Ежегодные азиатские конференции ОБСЕ",
+        "Conférences asiatiques annuelles de l’OSCE",
+        "Jährliche Asienkonferenzen der OSZE",
+    ),
+}
+
+COUNTRY_NAMES = {
+    "albania": ("Албания", "Albanie", "Albanien"),
+    "andorra": ("Андорра", "Andorre", "Andorra"),
+    "armenia": ("Армения", "Arménie", "Armenien"),
+    "austria": ("Австрия", "Autriche", "Österreich"),
+    "azerbaijan": ("Азербайджан", "Azerbaïdjan", "Aserbaidschan"),
+    "belgium": ("Бельгия", "Belgique", "Belgien"),
+    "belarus": ("Беларусь", "Bélarus", "Belarus"),
+    "bosnia-and-herzegovina": (
+        "Босния и Герцеговина",
+        "Bosnie-Herzégovine",
+        "Bosnien und Herzegowina",
+    ),
+    "bulgaria": ("Болгария", "Bulgarie", "Bulgarien"),
+    "canada": ("Канада", "Canada", "Kanada"),
+    "croatia": ("Хорватия", "Croatie", "Kroatien"),
+    "cyprus": ("Кипр", "Chypre", "Zypern"),
+    "czechia": ("Чехия", "Tchéquie", "Tschechien"),
+    "denmark": ("Дания", "Danemark", "Dänemark"),
+    "estonia": ("Эстония", "Estonie", "Estland"),
+    "finland": ("Финляндия", "Finlande", "Finnland"),
+    "france": ("Франция", "France", "Frankreich"),
+    "georgia": ("Грузия", "Géorgie", "Georgien"),
+    "germany": ("Германия", "Allemagne", "Deutschland"),
+    "greece": ("Греция", "Grèce", "Griechenland"),
+    "holy-see": ("Святой Престол", "Saint-Siège", "Heiliger Stuhl"),
+    "hungary": ("Венгрия", "Hongrie", "Ungarn"),
+    "iceland": ("Исландия", "Islande", "Island"),
+    "ireland": ("Ирландия", "Irlande", "Irland"),
+    "italy": ("Италия", "Italie", "Italien"),
+    "kazakhstan": ("Казахстан", "Kazakhstan", "Kasachstan"),
+    "kyrgyzstan": ("Кыргызстан", "Kirghizistan", "Kirgisistan"),
+    "latvia": ("Латвия", "Lettonie", "Lettland"),
+    "liechtenstein": ("Лихтенштейн", "Liechtenstein", "Liechtenstein"),
+    "lithuania": ("Литва", "Lituanie", "Litauen"),
+    "luxembourg": ("Люксембург", "Luxembourg", "Luxemburg"),
+    "malta": ("Мальта", "Malte", "Malta"),
+    "moldova": ("Молдова", "Moldavie", "Moldau"),
+    "monaco": ("Монако", "Monaco", "Monaco"),
+    "mongolia": ("Монголия", "Mongolie", "Mongolei"),
+    "montenegro": ("Черногория", "Monténégro", "Montenegro"),
+    "netherlands": ("Нидерланды", "Pays-Bas", "Niederlande"),
+    "north-macedonia": ("Северная Македония", "Macédoine du Nord", "Nordmazedonien"),
+    "norway": ("Норвегия", "Norvège", "Norwegen"),
+    "poland": ("Польша", "Pologne", "Polen"),
+    "portugal": ("Португалия", "Portugal", "Portugal"),
+    "romania": ("Румыния", "Roumanie", "Rumänien"),
+    "russian-federation": ("Российская Федерация", "Fédération de Russie", "Russische Föderation"),
+    "san-marino": ("Сан-Марино", "Saint-Marin", "San Marino"),
+    "serbia": ("Сербия", "Serbie", "Serbien"),
+    "slovakia": ("Словакия", "Slovaquie", "Slowakei"),
+    "slovenia": ("Словения", "Slovénie", "Slowenien"),
+    "spain": ("Испания", "Espagne", "Spanien"),
+    "sweden": ("Швеция", "Suède", "Schweden"),
+    "switzerland": ("Швейцария", "Suisse", "Schweiz"),
+    "tajikistan": ("Таджикистан", "Tadjikistan", "Tadschikistan"),
+    "turkiye": ("Турция", "Türkiye", "Türkei"),
+    "turkmenistan": ("Туркменистан", "Turkménistan", "Turkmenistan"),
+    "ukraine": ("Украина", "Ukraine", "Ukraine"),
+    "united-kingdom": ("Соединенное Королевство", "Royaume-Uni", "Vereinigtes Königreich"),
+    "united-states-of-america": (
+        "Соединенные Штаты Америки",
+        "États-Unis d’Amérique",
+        "Vereinigte Staaten von Amerika",
+    ),
+    "uzbekistan": ("Узбекистан", "Ouzbékistan", "Usbekistan"),
+    "afghanistan": ("Афганистан", "Afghanistan", "Afghanistan"),
+    "australia": ("Австралия", "Australie", "Australien"),
+    "japan": ("Япония", "Japon", "Japan"),
+    "republic-of-korea": ("Республика Корея", "République de Corée", "Republik Korea"),
+    "thailand": ("Таиланд", "Thaïlande", "Thailand"),
+    "algeria": ("Алжир", "Algérie", "Algerien"),
+    "egypt": ("Египет", "Égypte", "Ägypten"),
+    "israel": ("Израиль", "Israël", "Israel"),
+    "jordan": ("Иордания", "Jordanie", "Jordanien"),
+    "morocco": ("Марокко", "Maroc", "Marokko"),
+    "tunisia": ("Тунис", "Tunisie", "Tunesien"),
+}
+
+# The languages of the tuples of names above, in their order.
+NAME_LANGUAGES = ("ru", "fr", "de")
+
+
+def names(translations, slug):
+    """{language: name} of the term `slug` in `translations` (FIELD_NAMES...), or {}."""
+    return dict(zip(NAME_LANGUAGES, translations.get(slug, ()), strict=False))

@@ -9,15 +9,19 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from structures.models import Structure
-from structures.reference import STRUCTURES
+from structures.reference import ACRONYMS, NAMES, STRUCTURES
 from taxonomy.models import Chairpersonship, Country, FieldOfWork, MeetingSeries
 from taxonomy.reference import (
     ASIAN_PARTNERS,
     CHAIRPERSONSHIPS,
+    COUNTRY_NAMES,
+    FIELD_NAMES,
     FIELDS_OF_WORK,
     MEDITERRANEAN_PARTNERS,
     MEETING_SERIES,
+    MEETING_SERIES_NAMES,
     PARTICIPATING_STATES,
+    names,
 )
 
 # Gaps between consecutive `order` values, so that a manager can slot a row in between.
@@ -29,6 +33,8 @@ class Sync:
 
     `reference` values are restored on every run. `editorial` values are written only while
     the row's value is blank: once a taxonomy manager has written one, it is theirs.
+    `translations` ({"names": {language: name}}) restore the reference's languages in those
+    JSON columns and keep the languages the reference does not give (a manager's Italian).
     A row that already matches is not saved, so a rerun writes nothing (and a structure
     records no former name: StructureSync records one when the reference renames it).
     """
@@ -39,9 +45,12 @@ class Sync:
         self.created = self.updated = self.unchanged = 0
         self.changes = []
 
-    def __call__(self, key_value, reference, editorial=None):
+    def __call__(self, key_value, reference, editorial=None, translations=None):
         editorial = editorial or {}
         obj = self.existing.get(key_value)
+        for name, given in (translations or {}).items():
+            kept = getattr(obj, name) if obj is not None else {}
+            reference = {**reference, name: {**(kept or {}), **given}}
         if obj is None:
             obj = self.model(**{self.key: key_value}, **reference, **editorial)
             self._save(obj)
@@ -101,7 +110,9 @@ class Command(BaseCommand):
         "Load the organisation's reference taxonomy: fields of work, meeting series, "
         "countries, Chairpersonships and the tree of structures and institutions. Rows are "
         "matched on their slug (Chairpersonships on their year) and created or updated in one "
-        "transaction; running it again changes nothing. Names, ISO codes, groups, kinds, "
+        "transaction; running it again changes nothing. Names (English, and Russian, French "
+        "and German, with structures' acronyms; other languages a manager added are kept), "
+        "ISO codes, groups, kinds, "
         "parents, host countries, cities, open/closed status and menu order follow the "
         "reference and are restored if edited. Descriptions and websites are filled in only "
         "while blank, so a manager's wording is kept (clear it to get the reference text "
@@ -146,13 +157,19 @@ class Command(BaseCommand):
         fields = Sync(FieldOfWork, "slug", (row[0] for row in FIELDS_OF_WORK))
         for position, (slug, name, description) in enumerate(FIELDS_OF_WORK, start=1):
             fields(
-                slug, {"name": name, "order": position * ORDER_STEP}, {"description": description}
+                slug,
+                {"name": name, "order": position * ORDER_STEP},
+                {"description": description},
+                {"names": names(FIELD_NAMES, slug)},
             )
 
         meetings = Sync(MeetingSeries, "slug", (row[0] for row in MEETING_SERIES))
         for position, (slug, name, description) in enumerate(MEETING_SERIES, start=1):
             meetings(
-                slug, {"name": name, "order": position * ORDER_STEP}, {"description": description}
+                slug,
+                {"name": name, "order": position * ORDER_STEP},
+                {"description": description},
+                {"names": names(MEETING_SERIES_NAMES, slug)},
             )
 
         groups = (
@@ -165,7 +182,9 @@ class Command(BaseCommand):
         for group, rows in groups:
             for slug, name, iso_code in rows:
                 country[slug] = countries(
-                    slug, {"name": name, "iso_code": iso_code, "group": group}
+                    slug,
+                    {"name": name, "iso_code": iso_code, "group": group},
+                    translations={"names": names(COUNTRY_NAMES, slug)},
                 )
 
         chairs = Sync(Chairpersonship, "year", (year for year, _slug in CHAIRPERSONSHIPS))
@@ -194,5 +213,14 @@ class Command(BaseCommand):
                     "order": siblings[parent] * ORDER_STEP,
                 },
                 {"description": row.get("description", ""), "website": row.get("website", "")},
+                {
+                    "names": names(NAMES, row["slug"]),
+                    # Blank: the English acronym is shown.
+                    "acronyms": {
+                        language: acronym
+                        for language, acronym in names(ACRONYMS, row["slug"]).items()
+                        if acronym
+                    },
+                },
             )
         return [fields, meetings, countries, chairs, structures]
