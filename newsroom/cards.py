@@ -15,10 +15,11 @@ from structures.models import Structure
 
 # What a card does not show: kilobytes per item.
 NOT_SHOWN = ("body", "search_vector")
-HISTORY = Structure._meta.get_field("name_history")
-# What a card shows of the lead issuer (str(structure): its name and acronym, or those it had
-# on the day of issue, from name_history: Structure.name_on()).
-ISSUER_FIELDS = ("id", "name", "acronym", "slug", "name_history")
+# What a card shows of the lead issuer (str(structure): its name and acronym in the page's
+# language, or those it had on the day of issue, from name_history: Structure.name_on()).
+ISSUER_FIELDS = ("id", "name", "acronym", "slug", "name_history", "names", "acronyms")
+# Its JSON columns, as text, which raw() leaves to be read.
+ISSUER_JSON = [Structure._meta.get_field(name) for name in ("name_history", "names", "acronyms")]
 
 
 def read_cards(ids, search_text=None):
@@ -53,8 +54,9 @@ def _read(sql, params):
         lead = None
         if values[0] is not None:
             lead = Structure.from_db(connection.alias, ISSUER_FIELDS, values)
-            # JSON text, which raw() leaves to be read.
-            lead.name_history = HISTORY.from_db_value(lead.name_history, None, connection)
+            for field in ISSUER_JSON:
+                value = field.from_db_value(getattr(lead, field.attname), None, connection)
+                setattr(lead, field.attname, value)
         NewsItem.lead_structure.field.set_cached_value(item, lead)
         items.append(item)
     return items
