@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from addresses.admin import warn_slug_changed
 from news.admin.editing import EditingSessionsMixin
-from news.admin.guardrails import DeletionRefusalMixin, LiveItemGuardrailForm
+from news.admin.guardrails import DeletionRefusalMixin
 from news.admin.history import NewsRevisionAdmin
+from news.admin.translations import TranslatedItemForm, TranslationAdminMixin
 from news.admin.workflow import DeskListFilter, StatusListFilter, WorkflowAdminMixin
 from news.html import html_for_display
 from news.images import LeadImageFormField, make_renditions
@@ -48,15 +49,17 @@ class NewsItemAdmin(
     KeepTypedTextMixin,
     DeletionRefusalMixin,
     WorkflowAdminMixin,
+    TranslationAdminMixin,
     EditingSessionsMixin,
     NewsRevisionAdmin,
 ):
-    form = LiveItemGuardrailForm
+    form = TranslatedItemForm
     inlines = [AttachmentInline]
     # The lead image's content is checked by NewsItem.clean(), which names what is wrong.
     formfield_overrides = {models.ImageField: {"form_class": LeadImageFormField}}
     list_display = [
         "title",
+        "language",
         "kind",
         "publication_status",
         "date_issued",
@@ -69,6 +72,7 @@ class NewsItemAdmin(
         StatusListFilter,
         DeskListFilter,  # the queue's parts on the admin home (desk/)
         "featured",
+        "language",
         "kind",
         ("lead_structure", admin.RelatedOnlyFieldListFilter),
         ("fields_of_work", admin.RelatedOnlyFieldListFilter),
@@ -89,6 +93,7 @@ class NewsItemAdmin(
     ]
     readonly_fields = [
         "rendered_body",
+        "translations_of_item",
         "image_original_name",
         "missing_for_publication",
         "withdrawn_at",
@@ -106,8 +111,13 @@ class NewsItemAdmin(
     def get_fieldsets(self, request, obj=None):
         # Whoever may not edit the item reads its body as readers will, not its HTML source.
         body = "body" if self.has_change_permission(request, obj) else "rendered_body"
+        # Its language, and its translations once it exists (translations.py).
+        language = ["language"] if obj is None else ["language", "translations_of_item"]
         fieldsets = [
-            (_("Content"), {"fields": ["title", "slug", "kind", "dateline", "lede", body]}),
+            (
+                _("Content"),
+                {"fields": ["title", "slug", *language, "kind", "dateline", "lede", body]},
+            ),
             (
                 _("Taxonomy"),
                 {"fields": ["lead_structure", *RELATION_NAMES]},
@@ -152,6 +162,7 @@ class NewsItemAdmin(
         return [
             *self.workflow_urls(),
             *self.history_urls(),
+            *self.translation_urls(),
             *self.editing_urls(),
             *super().get_urls(),
         ]
@@ -205,6 +216,7 @@ class NewsItemAdmin(
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         self.apply_workflow(request, form)
+        self.keep_translations_in_step(request, form, change)
 
     def get_view_on_site_url(self, obj=None):
         # An item without a public page yet (a draft, in review, scheduled) is shown by its
