@@ -17,7 +17,12 @@ from structures.models import Structure
 NOT_SHOWN = ("body", "search_vector")
 # What a card shows of the lead issuer (str(structure): its name and acronym in the page's
 # language, or those it had on the day of issue, from name_history: Structure.name_on()).
-ISSUER_FIELDS = ("id", "name", "acronym", "slug", "name_history", "names", "acronyms")
+# In the model's order of fields, as Model.from_db() reads them.
+ISSUER_FIELDS = tuple(
+    field.attname
+    for field in Structure._meta.concrete_fields
+    if field.attname in {"id", "name", "acronym", "slug", "name_history", "names", "acronyms"}
+)
 # Its JSON columns, as text, which raw() leaves to be read.
 ISSUER_JSON = [Structure._meta.get_field(name) for name in ("name_history", "names", "acronyms")]
 
@@ -40,10 +45,17 @@ def read_cards(ids, search_text=None):
     return [found[pk] for pk in ids if pk in found]
 
 
-def read_item(slug):
-    """The item whose slug is `slug`, whatever its status, with its lead issuer (and its
-    body, which an item's page shows), or None."""
-    found = _read(_query(1, by="slug", shown=("search_vector",)), [slug])
+def read_items(slug):
+    """The items whose slug is `slug` (one per language at most), whatever their status,
+    with their lead issuers (and their bodies, which an item's page shows)."""
+    return _read(_query(1, by="slug", shown=("search_vector",)), [slug])
+
+
+def read_item(slug, language=None):
+    """The item whose slug is `slug`, whatever its status, or None: of several in different
+    languages, the one in `language` (default: the default language), else the first."""
+    language = language or languages.default()
+    found = sorted(read_items(slug), key=lambda item: (item.language != language, item.pk))
     return found[0] if found else None
 
 
