@@ -24,7 +24,7 @@ from news import search
 from news.models import NewsItem
 from newsroom.facets import BY_NAME, FACET_OF, FACETS, PARAMS, RELATION_BY_NAME
 from structures.models import Structure
-from taxonomy.models import Country, FieldOfWork, MeetingSeries
+from taxonomy.models import Country, FieldOfWork, MeetingSeries, name_order
 
 SEARCH_MAX_LENGTH = 200
 
@@ -57,17 +57,21 @@ class Trees:
     @classmethod
     def load(cls, state=None):
         """The terms, from the cache when `state` (the publication state) is given."""
-        # The key names what Trees holds: one kept before `events` was added is not read.
-        key = state.key("trees", "events") if state is not None else None
+        # The key names what Trees holds: one kept before `events` was added, or before the
+        # terms had their names in every language, is not read.
+        key = state.key("trees", "events", "names") if state is not None else None
         trees = cache.get(key) if key else None
         if trees is None:
+            # Each term with its names in every language: str() picks the page's.
             trees = cls(
-                fields=FieldOfWork.objects.only("pk", "name", "slug", "parent_id").in_tree_order(),
-                structures=Structure.objects.only(
-                    "pk", "name", "acronym", "slug", "parent_id"
+                fields=FieldOfWork.objects.only(
+                    "pk", "name", "names", "slug", "parent_id"
                 ).in_tree_order(),
-                countries=list(Country.objects.only("pk", "name", "slug", "group")),
-                meetings=list(MeetingSeries.objects.only("pk", "name", "slug")),
+                structures=Structure.objects.only(
+                    "pk", "name", "names", "acronym", "acronyms", "slug", "parent_id"
+                ).in_tree_order(),
+                countries=list(Country.objects.only("pk", "name", "names", "slug", "group")),
+                meetings=list(MeetingSeries.objects.only("pk", "name", "names", "slug")),
                 events=[Event(*row) for row in Meeting.objects.with_published_news().keys()],
             )
             if key:
@@ -75,8 +79,11 @@ class Trees:
         return trees
 
     def listed(self, name):
-        """[(term, depth)] of the terms `name` ("fields", "countries"...), in facet order."""
+        """[(term, depth)] of the terms `name` ("fields", "countries"...), in facet order:
+        countries in the alphabetical order of the page's language."""
         terms = getattr(self, name)
+        if name == "countries":
+            terms = name_order(terms)
         return terms if self.is_tree(name) else [(term, 0) for term in terms]
 
     def is_tree(self, name):
