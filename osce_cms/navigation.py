@@ -17,7 +17,7 @@ from django.views.generic import TemplateView
 from newsroom.facets import GROUP_NAMES
 from newsroom.public import PublicPageMixin
 from structures.models import Structure
-from taxonomy.models import Country, FieldOfWork, MeetingSeries
+from taxonomy.models import Country, FieldOfWork, MeetingSeries, name_order
 
 
 class MenusView(PublicPageMixin, TemplateView):
@@ -36,14 +36,18 @@ class MenusView(PublicPageMixin, TemplateView):
 
 
 def menus():
-    """What the menus list, read in four queries."""
-    fields = FieldOfWork.objects.filter(is_retired=False).only("name", "slug", "parent_id")
-    countries = Country.objects.filter(is_retired=False).only("name", "slug", "group")
+    """What the menus list, read in four queries, named in the page's language (each term
+    with its `names`: the menus are one page per language, /ru/menus/…), countries in its
+    alphabetical order."""
+    fields = FieldOfWork.objects.filter(is_retired=False).only("name", "names", "slug", "parent_id")
+    countries = Country.objects.filter(is_retired=False).only("name", "names", "slug", "group")
     by_group = {}
-    for country in countries:
+    for country in name_order(countries):
         by_group.setdefault(country.group, []).append(country)
     structures = list(
-        Structure.objects.active().only("name", "acronym", "slug", "kind", "parent_id", "order")
+        Structure.objects.active().only(
+            "name", "names", "acronym", "acronyms", "slug", "kind", "parent_id", "order"
+        )
     )
     children = {}
     for structure in structures:
@@ -54,7 +58,9 @@ def menus():
     return {
         # Top-level fields: subtopics are on each field's page.
         "fields": [field for field in fields if field.parent_id is None],
-        "meetings": list(MeetingSeries.objects.filter(is_retired=False).only("name", "slug")),
+        "meetings": list(
+            MeetingSeries.objects.filter(is_retired=False).only("name", "names", "slug")
+        ),
         "country_groups": [
             (value, GROUP_NAMES[value], by_group[value])
             for value in Country.Group.values
