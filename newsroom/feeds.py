@@ -175,7 +175,7 @@ class NewsRssFeed(Feed):
             author_name=(
                 item.lead_structure.name_on(item.date_issued) if item.lead_structure_id else None
             ),
-            categories=[field.name for field in item.fields_of_work.all()],
+            categories=[str(field) for field in item.fields_of_work.all()],
         )
 
     def item_title(self, entry):

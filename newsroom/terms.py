@@ -12,7 +12,7 @@ from addresses.redirects import FollowsOldSlugs
 from newsroom.facets import GROUP_NAMES
 from newsroom.public import PublicPageMixin
 from structures.models import Structure
-from taxonomy.models import Chairpersonship, Country, FieldOfWork, MeetingSeries
+from taxonomy.models import Chairpersonship, Country, FieldOfWork, MeetingSeries, name_order
 
 LATEST_NEWS = 20
 
@@ -93,7 +93,7 @@ class StructureView(TermView):
         nodes = {
             node.pk: node
             for node in Structure.objects.only(
-                "name", "acronym", "slug", "parent_id", "is_active", "order"
+                "name", "names", "acronym", "acronyms", "slug", "parent_id", "is_active", "order"
             )
         }
         ancestors, seen = [], {structure.pk}
@@ -130,7 +130,7 @@ def meeting_list(request):
 
 def country_list(request):
     countries = {}
-    for country in Country.objects.all():
+    for country in name_order(Country.objects.all()):  # alphabetical in the page's language
         countries.setdefault(country.group, []).append(country)
     groups = [
         (value, GROUP_NAMES[value], countries[value])

@@ -12,7 +12,7 @@ from newsroom import freshness
 from newsroom.public import PublicPageMixin
 from newsroom.terms import this_years_chair
 from structures.models import Structure
-from taxonomy.models import Country, FieldOfWork
+from taxonomy.models import Country, FieldOfWork, name_order
 
 HOME_LATEST = 10
 # Featured stories shown: the first is the main story, with its image; the others follow it.
@@ -70,23 +70,31 @@ def entry_points():
 
 def _read_entry_points():
     chair = this_years_chair()
-    fields = FieldOfWork.objects.filter(is_retired=False, parent=None).only("name", "slug")
+    # Named in the page's language (the cache's key has it), in its alphabetical order.
+    fields = FieldOfWork.objects.filter(is_retired=False, parent=None).only("name", "names", "slug")
     states = Country.objects.filter(is_retired=False, group=Country.Group.PARTICIPATING_STATE).only(
-        "name", "slug"
+        "name", "names", "slug"
     )
     operations = (
         Structure.objects.active()
         .filter(kind=Structure.Kind.FIELD_OPERATION)
-        .order_by("name")
-        .only("name", "slug")
+        .only("name", "names", "slug")
     )
     return {
-        "chair": {"year": chair.year, "name": chair.country.name, "url": chair.get_absolute_url()}
+        "chair": {
+            "year": chair.year,
+            "name": chair.country.translated_name,
+            "url": chair.get_absolute_url(),
+        }
         if chair
         else None,
-        "fields": [(field.name, field.get_absolute_url()) for field in fields],
-        "states": [(country.name, country.get_absolute_url()) for country in states],
-        "field_operations": [(op.name, op.get_absolute_url()) for op in operations],
+        "fields": [(field.translated_name, field.get_absolute_url()) for field in fields],
+        "states": [
+            (country.translated_name, country.get_absolute_url()) for country in name_order(states)
+        ],
+        "field_operations": [
+            (op.translated_name, op.get_absolute_url()) for op in name_order(operations)
+        ],
     }
 
 
