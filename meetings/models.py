@@ -106,7 +106,7 @@ class Meeting(models.Model):
     @property
     def place(self):
         """ "Vienna, Austria", "Tirana, Albania (online)", or what of it is known."""
-        parts = [part for part in (self.city, self.country and self.country.name) if part]
+        parts = [part for part in (self.city, self.country and str(self.country)) if part]
         place = ", ".join(parts)
         if self.online:
             return _("%(place)s (online)") % {"place": place} if place else _("Online")
