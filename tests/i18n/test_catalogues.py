@@ -149,16 +149,20 @@ def test_msgfmt_accepts_the_po(language, tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+def address(name, language):
+    with translation.override(language):
+        url = reverse(name)
+    if not url.startswith(f"/{language}/"):
+        pytest.xfail("public URLs are not under their language's prefix (/ru/news/) yet")
+    return url
+
+
 @pytest.mark.django_db
 def test_the_russian_news_list_reads_in_russian(client):
     field = FieldOfWorkFactory(name="Elections", slug="elections")
     PublishedNewsFactory.create_batch(2, fields_of_work=[field])
-    with translation.override("ru"):
-        url = reverse("news:list")
-    if not url.startswith("/ru/"):
-        pytest.xfail("public URLs are not under their language's prefix (/ru/news/) yet")
 
-    response = client.get(url, HTTP_ACCEPT_LANGUAGE="ru")
+    response = client.get(address("news:list", "ru"), HTTP_ACCEPT_LANGUAGE="ru")
 
     assert response.status_code == 200
     page = response.content.decode()
@@ -172,6 +176,32 @@ def test_the_russian_news_list_reads_in_russian(client):
         assert russian in page
     for english in ("Search news", "Field of work", "Skip to main content", "2 results"):
         assert english not in page
+
+
+@pytest.mark.django_db
+def test_the_french_alert_sign_up_reads_in_french(client):
+    """A form, its field labels and the model's choice labels, and the site's chrome."""
+    FieldOfWorkFactory(name="Elections", slug="elections")
+
+    response = client.get(address("alerts:signup", "fr") + "?field=elections")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    for french in ("Votre adresse e-mail", "Dès qu’une actualité est publiée", "S’inscrire"):
+        assert french in page
+    for english in ("Your email address", "As soon as news is published", "Sign up"):
+        assert english not in page
+
+
+@pytest.mark.django_db
+def test_the_german_not_found_page_reads_in_german(client):
+    missing = address("news:list", "de") + "no-such-item/"
+
+    response = client.get(missing)
+
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Seite nicht gefunden" in page and "Page not found" not in page
 
 
 def test_russian_plurals_choose_the_right_form():
