@@ -269,3 +269,17 @@ def keep_in_step(item, user=None):
                 getattr(other, name).set(relations[name])
             changed.append(other)
     return changed
+
+
+def share_meeting(item_id, meeting, attached):
+    """Attach the translation group of item `item_id` to single `meeting`, or detach it (the
+    meetings app's admin, where a meeting's news are chosen one item at a time)."""
+    group = NewsItem.objects.filter(pk=item_id).values_list("translation_group", flat=True).first()
+    if group is None:
+        return
+    for other in NewsItem.objects.filter(translation_group=group).exclude(pk=item_id):
+        links = getattr(other, MEETINGS)
+        if attached:
+            links.add(meeting)
+        else:
+            links.remove(meeting)
