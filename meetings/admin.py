@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting, MeetingNews
+from news import translations
 
 
 class MeetingNewsInline(admin.TabularInline):
@@ -28,3 +29,20 @@ class MeetingAdmin(admin.ModelAdmin):
         (_("Place and dates"), {"fields": ["city", "country", "online", "start_date", "end_date"]}),
         (_("Description"), {"fields": ["description"]}),
     ]
+
+    def save_formset(self, request, form, formset, change):
+        """A news item attached here or detached is attached or detached with its
+        translations: a group's single meetings are shared (news/translations.py)."""
+        super().save_formset(request, form, formset, change)
+        if formset.model is not MeetingNews:
+            return
+        deleted = set(formset.deleted_forms)
+        for row in formset.forms:
+            if not row.has_changed() or not row.instance.meeting_id:
+                continue
+            before = row.initial.get("news")
+            after = None if row in deleted else row.instance.news_id
+            if before and before != after:
+                translations.share_meeting(before, row.instance.meeting, attached=False)
+            if after:
+                translations.share_meeting(after, row.instance.meeting, attached=True)
