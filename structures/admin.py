@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from structures import invitations
 from structures.models import FormerName, Membership, Structure
+from taxonomy.admin import TranslatedNamesAdminMixin
 
 logger = logging.getLogger(__name__)
 
@@ -211,8 +212,13 @@ def autocomplete_source(admin_site, request):
 
 
 @admin.register(Structure)
-class StructureAdmin(admin.ModelAdmin):
+class StructureAdmin(TranslatedNamesAdminMixin, admin.ModelAdmin):
     """The tree of structures. The news app adds the news counts (news/admin/terms.py)."""
+
+    translated = {
+        **TranslatedNamesAdminMixin.translated,
+        "acronyms": ("acronym", _("Acronym in %(language)s")),
+    }
 
     list_display = ["tree_name", "acronym", "kind", "host_country", "city", "is_active"]
     list_filter = ["kind", "is_active", ("host_country", admin.RelatedOnlyFieldListFilter)]
