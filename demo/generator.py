@@ -18,6 +18,7 @@ Generated bodies are built only from the texts of demo/texts.py and the taxonomy
 call it.
 """
 
+import dataclasses
 import datetime
 import itertools
 import zoneinfo
@@ -25,18 +26,28 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from demo import languages
 from demo.odds import (
     COUNTRY_COUNTS,
+    EDITED_LATER,
     EXTRA_FIELDS,
     FIRST_DAY,
     FIRST_YEAR,
     IMAGE_SHARE,
+    INTO_FRENCH_OR_GERMAN,
+    INTO_RUSSIAN,
     KIND_WEIGHTS_BY_ISSUER,
+    LOCAL_INTO_ENGLISH,
     MULTI_COUNTRY_STORIES,
+    PUBLISHED_LATER,
     RECENT_ITEMS,
+    RUSSIAN_INTO_ENGLISH,
     STATUS_BY_POSITION,
     STATUSES,
     TAG_COUNTS,
+    TRANSLATION_DRAFTS,
+    TRANSLATION_SLOTS,
+    WRITERS,
     DemoRandom,
 )
 from demo.taxonomy import Issuer, Term
@@ -69,6 +80,7 @@ from demo.texts import (
     TRAINING_NAMES,
     WITHDRAWAL_NOTICES,
 )
+from demo.texts_other import LOCAL_FIELDS, LOCAL_STORIES
 from demo.wording import (
     escape,
     format_date,
@@ -87,11 +99,19 @@ Kind = NewsItem.Kind
 @dataclass
 class DemoItem:
     """One generated news item: its NewsItem field values, and the primary keys of its terms
-    by relation (the names of news.models.RELATIONS: "fields_of_work", "countries", ...)."""
+    by relation (the names of news.models.RELATIONS: "fields_of_work", "countries", ...).
+
+    A translation names its source by (index, slug, language): the writers find its id. An item
+    not in English keeps its English text (title, lede, body, dateline) for its English
+    translation; `written` is when its text was first written (text_changed_at is later if it
+    was edited since)."""
 
     index: int
     values: dict
     term_ids: dict
+    source: tuple | None = None
+    english: tuple = ()
+    written: datetime.datetime | None = None
 
 
 @dataclass(slots=True)
@@ -119,6 +139,13 @@ class DemoHead:
     words: dict
     title: str
     slug: str
+    language: str = "en"
+    english_title: str = ""
+    scene: languages.Scene | None = None
+    translations: tuple = ()  # the languages it wants translations in, the first first
+    edited_later: bool = False
+    source: "DemoHead | None" = None  # a translation's
+    item: DemoItem | None = None  # once finished
 
 
 class DemoNewsGenerator:
@@ -158,6 +185,16 @@ class DemoNewsGenerator:
         for issuer in taxonomy.issuers:
             for position in issuer.fields:
                 self.by_field.setdefault(position, []).append(issuer)
+        self.local_fields = [
+            taxonomy.field_index[slug] for slug in LOCAL_FIELDS if slug in taxonomy.field_index
+        ]
+        # Heads of the last few indexes: a translation's source is one of them.
+        self.recent = {}
+        # Texts are edited after publication only up to the start of the last day, so that an
+        # item is the same whatever the hour of the run.
+        self.last_midnight = datetime.datetime.combine(
+            last_day or self.today, datetime.time(), self.zone
+        )
 
     @staticmethod
     def _pool(issuers):
@@ -174,7 +211,46 @@ class DemoNewsGenerator:
         return self.finish(self.head(index))
 
     def head(self, index):
-        """The first part of item number `index`, up to its slug."""
+        """The first part of item number `index`, up to its slug: a translation of item
+        index - 1 or index - 2 where its position (odds.TRANSLATION_SLOTS) and that item ask for
+        it, else an item of its own."""
+        slot = TRANSLATION_SLOTS.get(index % 10)
+        if slot and index > slot and STATUS_BY_POSITION[index * 37 % 100] == "published":
+            source = self.recent.get(index - slot) or self.head(index - slot)
+            if len(source.translations) >= slot:
+                head = self._translation_head(index, source, source.translations[slot - 1])
+                self._remember(head)
+                return head
+        head = self._source_head(index)
+        self._remember(head)
+        return head
+
+    def _remember(self, head):
+        self.recent[head.index] = head
+        self.recent.pop(head.index - 3, None)
+
+    def _translation_head(self, index, source, language):
+        rng = DemoRandom(f"{self.seed}:{index}")
+        if language == "en":
+            title = source.english_title
+            slug = self.slug_for(title, index)
+        else:
+            title = languages.title(language, source.scene, rng)
+            slug = languages.slug_for(title, index)
+        return dataclasses.replace(
+            source,
+            index=index,
+            rng=rng,
+            title=title,
+            slug=slug,
+            language=language,
+            translations=(),
+            edited_later=False,
+            source=source,
+            item=None,
+        )
+
+    def _source_head(self, index):
         rng = DemoRandom(f"{self.seed}:{index}")
         taxonomy = self.taxonomy
 
@@ -203,10 +279,22 @@ class DemoNewsGenerator:
         kind = rng.weighted(*KIND_WEIGHTS_BY_ISSUER[issuer.voice])
         if kind == Kind.SPOT_REPORT and issued is None:
             kind = Kind.NEWS
+        # Its language: a field operation in Central Asia writes much in Russian, some others
+        # news on a few fields in their host country's language (odds.WRITERS).
+        language = "en"
+        if writes := WRITERS.get(issuer.slug):
+            share = writes[1]
+            if writes[0] != "ru" and (kind not in (Kind.NEWS, Kind.PRESS_RELEASE)):
+                share = 0
+            if rng.random() < share:
+                language = writes[0]
+        local = language not in ("en", "ru")
 
         # Fields of work: the first is what the story is about.
         fields = taxonomy.fields
-        if issuer.fields and rng.random() < 0.85:
+        if local:
+            primary = rng.choice(self.local_fields)
+        elif issuer.fields and rng.random() < 0.85:
             primary = rng.choice(issuer.fields)
         else:
             primary = int(rng.random() * len(fields))
@@ -245,6 +333,11 @@ class DemoNewsGenerator:
         # A scheduled item's title names no date: its date depends on the day of the run.
         dated_title = issued is not None and status != "scheduled"
         stories = self._stories(kind, elections, issuer, bool(place), dated_title)
+        if local:
+            stories = [story for story in stories if story[0] in LOCAL_STORIES]
+            if not stories:
+                language, local = "en", False
+                stories = self._stories(kind, elections, issuer, bool(place), dated_title)
         story, title_template, lede_template = rng.choice(stories)
         # Several countries only where several take part: an event or a training (with the
         # partners of a partners' conference). Any other story is about its one place.
@@ -258,6 +351,8 @@ class DemoNewsGenerator:
         activity, durations = rng.choice(TRAINING if story == "training" else ACTIVITIES)
         days = rng.choice(durations if story != "visit" else (1, 2, 3))
         topic = rng.choice(topics)
+        if local:  # the subject its own language's text names
+            topic = LOCAL_FIELDS[primary_field.slug]
         audience = rng.choice(audiences)
         words = {
             "issuer": issuer.title_name,
@@ -279,6 +374,36 @@ class DemoNewsGenerator:
         }
         title = title_template.format(**words)
         title = title[:1].upper() + title[1:]
+        scene = languages.Scene(
+            issuer=issuer.slug,
+            field=primary_field.slug,
+            story=story,
+            activity=activity,
+            country=countries[0].slug if countries else None,
+            place=place,
+            city=issuer.city,
+            field_operation=issuer.kind == Structure.Kind.FIELD_OPERATION,
+            issued=issued,
+            dated=issued is not None,
+        )
+        english_title = title
+        slug = self.slug_for(title, index)
+        if language != "en":
+            title = languages.title(language, scene, rng)
+            slug = languages.slug_for(title, index)
+        # Drawn last, so that what comes before is the same whatever they are.
+        wanted = []
+        if language == "en":
+            if languages.can_write("ru", issuer.slug, scene.field, story):
+                if rng.random() < INTO_RUSSIAN:
+                    wanted.append("ru")
+            other = "fr" if rng.random() < 0.5 else "de"
+            if languages.can_write(other, issuer.slug, scene.field, story):
+                if rng.random() < INTO_FRENCH_OR_GERMAN:
+                    wanted.append(other)
+        elif rng.random() < (RUSSIAN_INTO_ENGLISH if language == "ru" else LOCAL_INTO_ENGLISH):
+            wanted.append("en")
+        edited_later = rng.random() < EDITED_LATER
         return DemoHead(
             index=index,
             rng=rng,
@@ -296,11 +421,22 @@ class DemoNewsGenerator:
             days=days,
             words=words,
             title=title,
-            slug=self.slug_for(title, index),
+            slug=slug,
+            language=language,
+            english_title=english_title,
+            scene=scene,
+            translations=tuple(wanted),
+            edited_later=edited_later,
         )
 
     def finish(self, head):
-        """The whole item that `head` begins (once: it draws on from the head's random stream)."""
+        """The whole item that `head` begins (made once, then kept with the head: it draws on
+        from the head's random stream)."""
+        if head.item is None:
+            head.item = self._finish_translation(head) if head.source else self._finish(head)
+        return head.item
+
+    def _finish(self, head):
         rng, words, issuer, issued, day = head.rng, head.words, head.issuer, head.issued, head.day
         story, series, status = head.story, head.series, head.status
         taxonomy = self.taxonomy
@@ -311,10 +447,14 @@ class DemoNewsGenerator:
         words["donors"] = join_names(rng.sample(DONORS, rng.randint(1, 3)))
         words["since"] = rng.randint(FIRST_YEAR - 10, max(FIRST_YEAR, day.year - 1))
         words["ordinal"] = rng.choice(ORDINALS)
+        scene = head.scene
+        scene.n = n
         if issued is not None:
             last = issued - datetime.timedelta(days=rng.choice((0, 0, 1)))
+            first = last - datetime.timedelta(days=head.days - 1)
             words["on_date"] = f" on {format_date(last)}"
-            words["on_dates"] = format_span(last - datetime.timedelta(days=head.days - 1), last)
+            words["on_dates"] = format_span(first, last)
+            scene.first, scene.last = first, last
         else:
             words["on_date"] = words["on_dates"] = ""
         lede = head.lede_template.format(**words)
@@ -393,9 +533,31 @@ class DemoNewsGenerator:
         if self.pictures and rng.random() < IMAGE_SHARE:
             picture = self.pictures[int(rng.random() * len(self.pictures))]
 
+        english = ()
+        if head.language != "en":
+            english = (head.english_title, lede, body, dateline)
+            lede, body, dateline = languages.text(head.language, scene, rng)
+        # When its text was written: the day before its date (the day before the last day for
+        # an undated draft); for a few, edited weeks after (their translations are then out of
+        # date), though never after the start of the last day.
+        written = datetime.datetime.combine(
+            (issued or self.last_day) - datetime.timedelta(days=1),
+            datetime.time(rng.randint(9, 20), rng.choice((0, 10, 20, 30, 40, 50))),
+            tzinfo=self.zone,
+        )
+        if status == "scheduled":
+            written = min(written, self.now - datetime.timedelta(hours=1))
+        text_changed_at = written
+        if head.edited_later:
+            edited = written + datetime.timedelta(days=rng.randint(15, 60), hours=rng.randint(0, 8))
+            if edited <= self.last_midnight:
+                text_changed_at = edited
+
         fields = taxonomy.fields
         return DemoItem(
             index=head.index,
+            english=english,
+            written=written,
             values={
                 "title": head.title,
                 "slug": head.slug,
@@ -416,6 +578,8 @@ class DemoNewsGenerator:
                 "image_width": picture.width if picture else None,
                 "image_height": picture.height if picture else None,
                 "image_renditions": picture.renditions if picture else {},
+                "language": head.language,
+                "text_changed_at": text_changed_at,
             },
             term_ids={
                 "fields_of_work": [fields[position].pk for position in head.field_positions],
@@ -424,6 +588,62 @@ class DemoNewsGenerator:
                 "supporting_structures": supporting,
                 "tags": [taxonomy.tags[name] for name in tags],
             },
+        )
+
+    def _finish_translation(self, head):
+        """A translation: its source's metadata (issuers, kind, date, terms, image), its own
+        text, and its own publication: with its source or hours or days after it (a draft if
+        that is still to come), a few still drafts; a draft if its source is not public."""
+        source_head = head.source
+        source = self.finish(source_head)
+        rng = head.rng
+        language = head.language
+        if language == "en":
+            _title, lede, body, dateline = source.english
+        else:
+            lede, body, dateline = languages.text(language, source_head.scene, rng)
+        values = source.values
+        status = NewsItem.Status.DRAFT
+        published_at = None
+        if source_head.status in ("published", "scheduled") and (
+            rng.random() >= TRANSLATION_DRAFTS or source_head.status == "scheduled"
+        ):
+            if rng.random() < PUBLISHED_LATER:
+                delay = datetime.timedelta(days=rng.randint(1, 10), hours=rng.randint(0, 6))
+            else:
+                delay = datetime.timedelta(hours=rng.randint(1, 6))
+            published_at = values["published_at"] + delay
+            if published_at <= self.now or source_head.status == "scheduled":
+                status = NewsItem.Status.PUBLISHED
+            else:
+                published_at = None
+        if published_at is not None:
+            written = published_at - datetime.timedelta(minutes=rng.randint(10, 120))
+        else:
+            written = source.written + datetime.timedelta(hours=rng.randint(1, 48))
+        written = max(min(written, self.now), source.written)
+        if values["text_changed_at"] > source.written:
+            # Its source was edited after it was translated: out of date.
+            written = min(written, values["text_changed_at"] - datetime.timedelta(hours=1))
+        return DemoItem(
+            index=head.index,
+            values={
+                **values,
+                "title": head.title,
+                "slug": head.slug,
+                "lede": lede,
+                "body": body,
+                "dateline": dateline,
+                "status": status,
+                "published_at": published_at,
+                "withdrawn_at": None,
+                "withdrawal_notice": "",
+                "language": language,
+                "text_changed_at": written,
+            },
+            term_ids=source.term_ids,
+            source=(source_head.index, values["slug"], values["language"]),
+            written=written,
         )
 
     def _stories(self, kind, elections, issuer, has_place, dated_title):

@@ -88,3 +88,38 @@ MULTI_COUNTRY_STORIES = frozenset({"event", "training"})
 IMAGE_SHARE = 0.35
 # The first items (by index) are dated on the last days, four a day (demo/generator.py).
 RECENT_ITEMS = 60
+
+# Languages (README, "Languages"). Structures that write some of their news in another language
+# than English: the field operations in Central Asia in Russian, some others in their host
+# country's language (only news and press releases, on the fields of texts_other.LOCAL_FIELDS).
+WRITERS = {
+    "centre-in-ashgabat": ("ru", 0.7),
+    "programme-office-in-astana": ("ru", 0.6),
+    "programme-office-in-bishkek": ("ru", 0.7),
+    "programme-office-in-dushanbe": ("ru", 0.6),
+    "project-co-ordinator-in-uzbekistan": ("ru", 0.6),
+    "presence-in-albania": ("sq", 0.35),
+    "mission-in-kosovo": ("sq", 0.2),
+    "mission-to-serbia": ("sr", 0.35),
+    "mission-to-skopje": ("mk", 0.35),
+    "mission-to-moldova": ("ro", 0.35),
+    "mission-to-bosnia-and-herzegovina": ("bs", 0.35),
+    "project-co-ordinator-in-ukraine": ("uk", 0.35),
+}
+# Translations take the places of items: by its position in every run of 10 indexes, item i may
+# be the first translation of item i - 1 or the second of item i - 2 (1 or 2 here), if that item
+# wants one (an item at positions 1, 4 or 7) and item i would otherwise be published. So a
+# group's members are neighbours, and a load of N items still writes N rows.
+TRANSLATION_SLOTS = {2: 1, 3: 2, 5: 1, 8: 1, 9: 2}
+# How often an item that can be translated into a language wants it: English items of a
+# structure with a Russian name into Russian, the Chairperson's and the Secretary General's into
+# French or German; a Russian or a local-language item into English.
+INTO_RUSSIAN = 0.7
+INTO_FRENCH_OR_GERMAN = 0.6
+RUSSIAN_INTO_ENGLISH = 0.3
+LOCAL_INTO_ENGLISH = 1.0
+# A translation: still a draft; published days after its source (else hours); its source's text
+# changed after it was translated (out of date: the source's text was edited weeks later).
+TRANSLATION_DRAFTS = 0.05
+PUBLISHED_LATER = 0.3
+EDITED_LATER = 0.12

@@ -1,7 +1,8 @@
 """How load_demo writes generated items: bulk_create on any database, COPY on PostgreSQL.
 
 A writer takes batches of DemoItems and writes each item with its rows in the link tables of
-news.models.RELATIONS; `added` counts the items written.
+news.models.RELATIONS; `added` counts the items written. An item starts its own translation
+group (its id); a translation joins its source's (Groups).
 """
 
 import datetime
@@ -23,11 +24,56 @@ def keys(relation):
     return meta.get_field(relation.news_key), meta.get_field(relation.term_key)
 
 
+class Groups:
+    """The translation group and the source's id of each item of a batch, in the order of its
+    items, once the batch's ids are known.
+
+    A translation's source is one of the two items before it (demo/odds.py TRANSLATION_SLOTS):
+    in its batch, at the end of the batch before (kept here), or loaded by an earlier run
+    (asked for by slug). If it is nowhere (deleted since), the translation starts its own group.
+    """
+
+    def __init__(self):
+        self.recent = {}  # index -> (id, group) of the last batch's last items
+
+    def links(self, batch, ids):
+        known = dict(self.recent)
+        indexes = {item.index for item in batch}
+        missing = [
+            item.source
+            for item in batch
+            if item.source and item.source[0] not in indexes and item.source[0] not in known
+        ]
+        loaded = {}
+        if missing:
+            rows = NewsItem.objects.filter(slug__in=[slug for _index, slug, _lang in missing])
+            for slug, language, pk, group in rows.values_list(
+                "slug", "language", "pk", "translation_group"
+            ):
+                loaded[(slug, language)] = (pk, group or pk)
+        links = []
+        for item, pk in zip(batch, ids, strict=True):
+            source = None
+            if item.source:
+                index, slug, language = item.source
+                source = known.get(index) or loaded.get((slug, language))
+            if source is None:
+                links.append((pk, None))
+                known[item.index] = (pk, pk)
+            else:
+                links.append((source[1], source[0]))
+                known[item.index] = (pk, source[1])
+        last = max(indexes, default=0)
+        self.recent = {index: known[index] for index in indexes if index > last - 2}
+        return links
+
+
 class BulkCreateWriter:
     """Any database: bulk_create, one transaction per batch."""
 
     def __init__(self):
         self.added = 0
+        self.groups = Groups()
 
     def taken(self, slugs):
         """Those of `slugs` that items already have."""
@@ -40,6 +86,10 @@ class BulkCreateWriter:
             rows = NewsItem.objects.bulk_create([NewsItem(**item.values) for item in batch])
             if any(row.pk is None for row in rows):
                 raise CommandError(_("The database did not return the new items' ids."))
+            links = self.groups.links(batch, [row.pk for row in rows])
+            for row, (group, source) in zip(rows, links, strict=True):
+                row.translation_group, row.translation_source_id = group, source
+            NewsItem.objects.bulk_update(rows, ["translation_group", "translation_source"])
             for relation in RELATIONS:
                 news, term = (field.attname for field in keys(relation))
                 relation.link.objects.bulk_create(
@@ -128,6 +178,10 @@ class CopyWriter:
             "image_width",
             "image_height",
             "image_renditions",
+            "language",
+            "text_changed_at",
+            "translation_group",
+            "translation_source_id",
         ]
         # Every other column gets its field's default (the same on every row), so that a field
         # added to the model later does not break the loader.
@@ -154,6 +208,7 @@ class CopyWriter:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [meta.db_table, meta.pk.column])
             self.sequence = cursor.fetchone()[0]
+        self.groups = Groups()
         self.lock = threading.Lock()
         self.error = None
         self.error_raised = False
@@ -167,11 +222,16 @@ class CopyWriter:
             self.threads.append(thread)
 
     def write(self, batch):
+        """Hand `batch` to a writer thread, with its ids: taken from the sequence here, in
+        order, so that a translation in the next batch knows its source's."""
         self.raise_error()
+        with connection.cursor() as cursor:
+            ids = self.reserve_ids(cursor, len(batch))
+        work = (batch, ids, self.groups.links(batch, ids))
         if self.threads:
-            self.queue.put(batch)
+            self.queue.put(work)
         else:
-            self.copy(batch)
+            self.copy(*work)
 
     def close(self):
         for _thread in self.threads:
@@ -200,12 +260,13 @@ class CopyWriter:
         cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [self.sequence, count])
         return [row[0] for row in cursor.fetchall()]
 
-    def payload(self, batch, ids):
-        """The COPY text of each table for `batch`, whose items get `ids`."""
+    def payload(self, batch, ids, groups):
+        """The COPY text of each table for `batch`, whose items get `ids` and `groups` (each
+        item's group and source id)."""
         now, tail = self.now, self.tail
         lines = []
         links = [[] for _relation in RELATIONS]
-        for pk, item in zip(ids, batch, strict=True):
+        for pk, item, (group, source) in zip(ids, batch, groups, strict=True):
             values = item.values
             issued = values["date_issued"]
             published_at = values["published_at"]
@@ -221,19 +282,21 @@ class CopyWriter:
                 f"{copy_text(values['image_alt'])}\t{copy_text(values['image_caption'])}\t"
                 f"{copy_text(values['image_credit'])}\t{copy_text(values['image_width'])}\t"
                 f"{copy_text(values['image_height'])}\t"
-                f"{copy_text(renditions_json(values['image_renditions']))}{tail}"
+                f"{copy_text(renditions_json(values['image_renditions']))}\t"
+                f"{values['language']}\t{values['text_changed_at'].isoformat()}\t{group}\t"
+                f"{NULL if source is None else source}{tail}"
             )
             for rows, relation in zip(links, RELATIONS, strict=True):
                 rows.extend(f"{pk}\t{term}\n" for term in item.term_ids[relation.name])
         return len(batch), ["".join(lines)] + ["".join(rows) for rows in links]
 
-    def copy(self, batch):
+    def copy(self, batch, ids, groups):
         """Write `batch` in one transaction (on the calling thread's connection)."""
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit = off")
             # A batch may take longer than the site's statement timeout (settings.py).
             cursor.execute("SET LOCAL statement_timeout = 0")
-            count, texts = self.payload(batch, self.reserve_ids(cursor, len(batch)))
+            count, texts = self.payload(batch, ids, groups)
             for (table, columns), text in zip(self.tables, texts, strict=True):
                 if text:
                     names = ", ".join(map(connection.ops.quote_name, columns))
@@ -245,10 +308,10 @@ class CopyWriter:
     def work(self):
         """A writer thread: write the batches it is given, on its own connection."""
         try:
-            while (batch := self.queue.get()) is not None:
+            while (work := self.queue.get()) is not None:
                 if self.error is None:
                     try:
-                        self.copy(batch)
+                        self.copy(*work)
                     except Exception as error:  # handed to the command's thread
                         self.error = error
         finally:

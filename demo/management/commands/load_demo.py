@@ -5,6 +5,7 @@ import gc
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries, transaction
@@ -36,12 +37,16 @@ class Command(BaseCommand):
         "same slug (its title's slug followed by -i) in a database: dates run from "
         f"{FIRST_DAY.isoformat()} to the day of the database's first load (when the seed item "
         "was loaded), so that the newest items are of the last days, and a later run adds items "
-        "of the same calendar. The exception are the scheduled items (1 in 100): they must "
+        "of the same calendar. Most items are in English, some in Russian or in a field "
+        "operation's language; an item may be followed by its translations (into Russian, "
+        "French or German, or into English), which share its metadata and translation group and "
+        "are published with it or later, a few out of date. The exception are the scheduled "
+        "items (1 in 100): they must "
         "still be to come, so they are dated 1 to 21 days after the day of the run, and their "
         "dates (also those in their text) follow it; their titles and slugs do not. About "
         f"{IMAGE_SHARE:.0%} of the items have a lead image, one of {len(SCENES)} pictures drawn "
         "on the first load and shared; if no item is featured on the home page, the three "
-        "newest published items with an image are. Items are built in batches. The first "
+        "newest published English items with an image are. Items are built in batches. The first "
         "draws of an item decide its slug: "
         "the command makes those, asks which of the batch's slugs exist (only if an existing "
         "slug ends in one of the batch's numbers, so a first load asks nothing), and builds "
@@ -111,11 +116,12 @@ class Command(BaseCommand):
 
     def feature_some(self):
         """Three stories for the home page, if editors have featured none: the newest
-        published items with an image."""
+        published items in the default language with an image."""
         if NewsItem.objects.filter(featured=True).exists():
             return
         newest = (
             NewsItem.objects.published()
+            .filter(language=settings.LANGUAGE_CODE)
             .exclude(image="")
             .order_by("-date_issued", "-id")
             .values_list("pk", flat=True)[:3]
