@@ -15,8 +15,16 @@ from django.utils.translation import gettext as _
 from news.models import RELATIONS, Attachment, NewsItem
 from news.revisions.versions import EXCLUDED_FIELDS, rows_in_revision, term_ids
 
-# Kept but not compared: the history page already says who saved when.
-UNCOMPARED_FIELDS = {"id", "created_at", "created_by", "updated_at", "updated_by"}
+# Kept but not compared: the history page already says who saved when (and when the text
+# changed, which the compared title, lede and body show).
+UNCOMPARED_FIELDS = {
+    "id",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+    "text_changed_at",
+}
 
 
 @dataclass
