@@ -41,14 +41,21 @@ class LiveItemGuardrailForm(NewsItemAdminForm):
         if self.live_warnings and not cleaned_data.get("confirm_publication", False):
             self.add_error(
                 "confirm_publication",
-                _("%(warnings)s This item is public: confirm to save it anyway.")
-                % {"warnings": " ".join(self.live_warnings)},
+                _("%(warnings)s %(public)s")
+                % {"warnings": " ".join(self.live_warnings), "public": self.live_confirmation()},
             )
         return cleaned_data
 
+    def is_live(self):
+        """Whether this save changes an item the public sees now."""
+        return self.instance.is_published()
+
+    def live_confirmation(self):
+        return _("This item is public: confirm to save it anyway.")
+
     def warnings_for_live_item(self):
         stored = self.instance
-        if stored.pk is None or not stored.is_published() or self.target_status != stored.status:
+        if stored.pk is None or not self.is_live() or self.target_status != stored.status:
             return []
         if self.errors:  # a value refused already: what it would add is not known yet
             return []

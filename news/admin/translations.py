@@ -39,6 +39,21 @@ class TranslatedItemForm(LiveItemGuardrailForm):
             # A post without it (an older page, a script) keeps the item's language.
             self.fields["language"].required = False
 
+    def is_live(self):
+        """A hidden translation's shared details are those of its public translations: a
+        change of them is confirmed as one of a public item is (guardrails.py), by whoever
+        may confirm (the others may not change them at all: check_shared_details())."""
+        if super().is_live():
+            return True
+        if "confirm_publication" not in self.fields or self.instance.pk is None:
+            return False
+        return translations.members(self.instance).published().exists()
+
+    def live_confirmation(self):
+        if self.instance.is_published():
+            return super().live_confirmation()
+        return _("A translation of this item is public: confirm to save it anyway.")
+
     def clean_language(self):
         language = self.cleaned_data.get("language") or self.instance.language
         taken = translations.language_taken(self.instance, language)

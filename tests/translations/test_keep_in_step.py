@@ -215,3 +215,28 @@ def test_a_hidden_translation_changed_records_nothing_public(login, editor, engl
 
     assert ids(german_only.countries) == ids(english.countries)
     assert not Change.objects.filter(item=german.pk).exists()
+
+
+def test_a_closed_issuer_given_to_a_draft_translation_of_a_public_item_needs_confirming(
+    login, editor, english
+):
+    client = login(editor)
+    client.post(reverse("admin:news_newsitem_translate", args=[english.pk]), {"language": "de"})
+    german = NewsItem.objects.get(language="de")
+    closed = StructureFactory(
+        name="Special Monitoring Mission", is_active=False, closed_on=datetime.date(2022, 3, 31)
+    )
+    post = post_of(german, supporting_structures=[closed.pk])
+
+    refused = client.post(change_url(german), post)
+
+    assert refused.status_code == 200
+    errors = " ".join(form_errors(refused, "confirm_publication"))
+    assert "Special Monitoring Mission closed on" in errors
+    assert "A translation of this item is public" in errors
+    assert closed not in english.supporting_structures.all()
+
+    confirmed = client.post(change_url(german), {**post, "confirm_publication": "on"})
+
+    assert confirmed.status_code == 302
+    assert closed in english.supporting_structures.all()
