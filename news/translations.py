@@ -262,6 +262,13 @@ def keep_in_step(item, user=None):
                 continue  # refused by the admin's form (check_shared); never emptied here
             for name in names:
                 setattr(other, NewsItem._meta.get_field(name).attname, fields[name])
+            if "image" in names:
+                # A new image needs its alt text (news/images.py): where the member has none,
+                # the saved item's, for its translator to write in the member's language.
+                for name in ["image_alt", "image_caption"]:
+                    if not getattr(other, name).strip() and getattr(item, name):
+                        setattr(other, name, getattr(item, name))
+                        names.append(name)
             if user is not None:
                 other.updated_by = user
             other.save(update_fields=[*names, "updated_by", "updated_at"])

@@ -240,3 +240,15 @@ def test_a_closed_issuer_given_to_a_draft_translation_of_a_public_item_needs_con
 
     assert confirmed.status_code == 302
     assert closed in english.supporting_structures.all()
+
+
+def test_a_new_image_brings_its_alt_text_where_a_translation_has_none(russian, editor):
+    english = russian.translation_source
+    english.image = "news/2025/03/courts.jpg"
+    english.image_alt = "Judges in a courtroom"
+    english.save()
+
+    translations.keep_in_step(english, editor)
+
+    russian.refresh_from_db()
+    assert russian.image_alt == "Judges in a courtroom"  # to translate, never left without
