@@ -346,12 +346,20 @@ class TranslationAdminMixin:
         for code in columns:
             item = by_language.get(code)
             if item is None:
-                cells.append({"language": code, "key": "missing", "label": gettext("Missing")})
+                cells.append(
+                    {
+                        "language": code,
+                        "name": languages.name(code),
+                        "key": "missing",
+                        "label": gettext("Missing"),
+                    }
+                )
                 continue
             key, label = item_state(item)
             cells.append(
                 {
                     "language": code,
+                    "name": languages.name(code),
                     "item": item,
                     "key": key,
                     "label": label,
