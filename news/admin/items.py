@@ -212,6 +212,8 @@ class NewsItemAdmin(
             messages.warning(request, warning)
         if change and "slug" in form.changed_data:
             warn_slug_changed(request, obj, form.initial.get("slug"))
+        if change and "language" in form.changed_data:
+            self.warn_language_changed(request, obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -208,6 +208,19 @@ class TranslationAdminMixin:
             format_html_join("", '<li>{}: <a href="{}" lang="{}">{}</a> ({})</li>', rows),
         )
 
+    def warn_language_changed(self, request, obj):
+        """A public item written in another language has another address: say so, since
+        links to its former one no longer show it."""
+        if obj.has_public_page():
+            messages.warning(
+                request,
+                _(
+                    "Its language is now %(language)s, and its address %(url)s: links to its "
+                    "former address no longer lead to it."
+                )
+                % {"language": languages.name(obj.language), "url": obj.get_absolute_url()},
+            )
+
     def keep_translations_in_step(self, request, form, change):
         """After a save: the group's other members get the item's shared details."""
         if not change:

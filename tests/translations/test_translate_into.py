@@ -231,3 +231,19 @@ def test_the_add_page_asks_for_the_language(login, editor):
     response = login(editor).get(reverse("admin:news_newsitem_add"))
 
     assert "language" in response.context["adminform"].form.fields
+
+
+def test_changing_a_public_items_language_warns_of_its_new_address(login, editor, english):
+    post = news_form(
+        english,
+        language="de",
+        countries=[c.pk for c in english.countries.all()],
+        meeting_series=[m.pk for m in english.meeting_series.all()],
+        image_credit=english.image_credit,
+    )
+
+    response = login(editor).post(change_url(english), post, follow=True)
+
+    english.refresh_from_db()
+    assert english.language == "de"
+    assert any(english.get_absolute_url() in m for m in messages_of(response))
