@@ -10,8 +10,11 @@ import datetime
 import functools
 from dataclasses import dataclass
 
+from anyascii import anyascii
+
 from demo import texts_ru as ru
 from demo.texts_other import LOCAL, LOCAL_FIELDS, LOCAL_STORIES, OFFICIAL, SPEAKERS
+from demo.wording import slugify_title
 from news.languages import readable_slug
 
 
@@ -38,7 +41,20 @@ class Scene:
 
 def slug_for(title, index):
     """A readable Latin slug of `title` in any script, numbered like the English ones."""
-    return f"{readable_slug(title, 200).rstrip('-')}-{index}"
+    return f"{latin_slug(title)}-{index}"
+
+
+# AnyAscii transliterates each character on its own: the Latin, Greek, Cyrillic and punctuation
+# blocks once, as a table for str.translate() (anyascii() itself takes about 60 µs a title).
+TRANSLITERATION = {code: anyascii(chr(code)) for code in range(0x80, 0x2070)}
+
+
+def latin_slug(title):
+    """news.languages.readable_slug(title, 200) without its trailing hyphen, faster."""
+    text = title.translate(TRANSLITERATION)
+    if not text.isascii():
+        return readable_slug(title, 200).rstrip("-")
+    return slugify_title(text)[:200].strip("-")
 
 
 def can_write(language, issuer, field, story):
