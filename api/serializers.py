@@ -1,8 +1,11 @@
 """What the API answers, field by field: these serializers make the responses and, through
 drf-spectacular, the OpenAPI schema that documents them (one description of each)."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -31,9 +34,15 @@ class PageField(serializers.Field):
 extend_schema_field({"type": "string", "format": "uri"})(PageField)
 
 
+# The API speaks English whatever the request's Accept-Language; a term's names in the
+# interface's other languages are given beside (taxonomy.models.NamedInLanguages).
+NAMES_HELP = _("Its names in other languages, by language code; a missing one is the English.")
+
+
 class TermSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
+    names = serializers.DictField(child=serializers.CharField(), help_text=NAMES_HELP)
     url = PageField(help_text=_("The term's page on the site."))
 
 
@@ -51,7 +60,12 @@ class CountryTermSerializer(TermSerializer):
 class IssuerSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
+    names = serializers.DictField(child=serializers.CharField(), help_text=NAMES_HELP)
     acronym = serializers.CharField(help_text=_("Empty when the structure has none."))
+    acronyms = serializers.DictField(
+        child=serializers.CharField(),
+        help_text=_("Its acronyms in other languages; a missing one is the English."),
+    )
     url = PageField(help_text=_("The structure's page on the site."))
 
 
@@ -120,6 +134,13 @@ class NewsSummarySerializer(serializers.Serializer):
     slug = serializers.CharField()
     title = serializers.CharField()
     kind = serializers.ChoiceField(choices=NewsItem.Kind.choices)
+    language = serializers.ChoiceField(
+        choices=settings.NEWS_LANGUAGES, help_text=_("The language it is written in.")
+    )
+    translation_group = serializers.IntegerField(
+        source="group",
+        help_text=_("Items that are translations of one another share this number."),
+    )
     date_issued = serializers.DateField(allow_null=True)
     dateline = serializers.CharField()
     lede = serializers.CharField(help_text=_("Plain text."))
@@ -143,11 +164,17 @@ class NewsSummarySerializer(serializers.Serializer):
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_issued_as(self, item):
         lead = item.lead_structure
-        return lead.name_on(item.date_issued) if lead is not None else None
+        if lead is None:
+            return None
+        with translation.override(settings.LANGUAGE_CODE):  # in English, as `name` is
+            return lead.name_on(item.date_issued)
 
     @extend_schema_field({"type": "string", "format": "uri"})
     def get_api_url(self, item):
-        return absolute(self.context, reverse("api:news-detail", args=[item.slug]))
+        address = reverse("api:news-detail", args=[item.slug])
+        if item.language != settings.LANGUAGE_CODE:  # slugs are unique per language
+            address += "?" + urlencode({"language": item.language})
+        return absolute(self.context, address)
 
 
 class NewsItemSerializer(NewsSummarySerializer):
