@@ -297,9 +297,18 @@ def _list_filters(address):
         return None
     if parts.netloc and parts.netloc != urlsplit(settings.SITE_BASE_URL).netloc:
         return None
-    if parts.path != reverse("news:list"):
+    if parts.path not in _list_paths():
         return None
     return QueryDict(parts.query)
+
+
+def _list_paths():
+    """The news list's address in every language, and without one (which redirects)."""
+    paths = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.add(reverse("news:list"))
+    return paths | {"/" + path.split("/", 2)[2] for path in paths}
 
 
 def _change_filters(subscription, data):

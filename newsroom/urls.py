@@ -1,5 +1,6 @@
-"""Every address a visitor reaches: the home page, the news list, items and their feeds,
-the term pages, the sitemap and robots.txt.
+"""Every address a visitor reaches, under its language (osce_cms/urls.py): the home page,
+the news list, items and their feeds, the term pages. The sitemap and robots.txt, which are
+not in a language, are in newsroom/urls_unprefixed.py.
 
 The namespaces are those of the models' get_absolute_url(): "news" for items, "taxonomy" for
 fields of work, countries and meetings, "structures" for structures.
@@ -7,7 +8,7 @@ fields of work, countries and meetings, "structures" for structures.
 
 from django.urls import include, path
 
-from newsroom import feeds, items, lists, previews, sitemaps, terms, views
+from newsroom import feeds, items, lists, previews, terms, views
 
 news_patterns = (
     [
@@ -63,8 +64,4 @@ urlpatterns = [
     path("news/", include(news_patterns)),
     path("", include(taxonomy_patterns)),
     path("structures/", include(structure_patterns)),
-    # The index of the child sitemaps, and each of them (newsroom/sitemaps.py).
-    path("sitemap.xml", sitemaps.index, name="sitemap"),
-    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
-    path("robots.txt", views.robots_txt, name="robots-txt"),
 ]

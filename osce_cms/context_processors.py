@@ -2,6 +2,7 @@ import functools
 
 from django.conf import settings
 from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
 
 # The site's sections, named as the header and footer link them.
 SECTIONS = {
@@ -22,12 +23,12 @@ SECTIONS = {
 def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
-        "SITE_URLS": section_urls(get_script_prefix()),
+        "SITE_URLS": section_urls(get_script_prefix(), get_language()),
     }
 
 
 @functools.cache
-def section_urls(prefix):
-    """{section: its address}, worked out once per script prefix: the header and the footer
+def section_urls(prefix, language):
+    """{section: its address}, worked out once per script prefix and language: the header and the footer
     of every page link them, and reversing a URL takes longer than rendering its link."""
     return {name: reverse(view) for name, view in SECTIONS.items()}

@@ -19,6 +19,11 @@ from django.utils.translation import gettext as _
 SAFE_METHODS = ("GET", "HEAD")
 
 
+# The email alerts' pages, in any language (/en/alerts/…), or unprefixed (redirected).
+_LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+_ALERTS = re.compile(rf"^/(?:(?:{_LANGUAGE_CODES})/)?alerts/")
+
+
 def client_ip(request):
     """The visitor's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies the
     address the outermost of them saw, read from the right of X-Forwarded-For (what is left
@@ -65,7 +70,7 @@ class RequestLimitsMiddleware:
         allowed = [*SAFE_METHODS, "POST"] if in_admin else list(SAFE_METHODS)
         if request.path_info.startswith("/api/"):
             allowed.append("OPTIONS")  # CORS preflights, answered by CorsMiddleware (api/)
-        if request.path_info.startswith("/alerts/"):
+        if _ALERTS.match(request.path_info):
             allowed.append("POST")  # alerts' sign-up and signed links' forms (alerts/views.py)
         if request.method not in allowed:
             return HttpResponseNotAllowed(allowed)

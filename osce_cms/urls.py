@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
@@ -25,6 +26,15 @@ urlpatterns = [
     path("readyz/", site_views.readyz, name="readyz"),
     # The public JSON API (api/urls.py) and email alerts (alerts/urls.py).
     path("api/", include("api.urls")),
+    # The sitemap (every language's addresses, with their alternates) and robots.txt.
+    path("", include("newsroom.urls_unprefixed")),
+]
+
+# Everything a visitor reads, under its language: /en/news/, /ru/news/… (settings.LANGUAGES).
+# An address without a language is redirected to the visitor's (Accept-Language, else the
+# default) by django.middleware.locale.LocaleMiddleware, with Vary: Accept-Language and no
+# cookie; an unknown language is a 404.
+urlpatterns += i18n_patterns(
     path("alerts/", include("alerts.urls")),
     path("menus/", MenusView.as_view(), name="menus"),
     path("field-operations/", structure_views.field_operations, name="field-operations"),
@@ -33,7 +43,7 @@ urlpatterns = [
     # Everything a visitor reaches (newsroom/urls.py).
     path("", include("meetings.urls")),  # /meetings/<series>/<meeting>/
     path("", include("newsroom.urls")),
-]
+)
 
 # An unavailable database raised outside a view still answers 503 (osce_cms/middleware.py).
 handler500 = "osce_cms.views.server_error"

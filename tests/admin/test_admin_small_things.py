@@ -231,7 +231,7 @@ def test_time_fields_are_labelled_with_the_organisations_zone(editor):
 
 
 # The admin shows help texts as HTML, read-only ones too: the slug's has no angle brackets to
-# lose ("/news/<slug>/" read "/news//.").
+# lose ("/en/news/<slug>/" read "/en/news//.").
 SLUG_HELP = "The last part of the item's address, as in /news/this-part/."
 
 
@@ -247,7 +247,7 @@ def test_slug_help_text_reads_the_same_read_only(publisher, mission):
     url = reverse("admin:news_newsitem_change", args=[published.pk])
     page = publisher.get(url).content.decode()
 
-    assert SLUG_HELP in page and "/news//." not in page
+    assert SLUG_HELP in page and "/en/news//." not in page
 
 
 # Times in messages.

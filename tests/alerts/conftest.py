@@ -75,7 +75,7 @@ def link_in(message, purpose):
     from django.conf import settings
 
     found = re.search(
-        rf"{re.escape(settings.SITE_BASE_URL)}(/alerts/{purpose}/[^/\s]+/)", body_text(message)
+        rf"{re.escape(settings.SITE_BASE_URL)}(/en/alerts/{purpose}/[^/\s]+/)", body_text(message)
     )
     return found.group(1) if found else None
 
@@ -88,7 +88,7 @@ def sign_up(client, django_capture_on_commit_callbacks):
     def post(email, query="", frequency="immediate", ip="198.51.100.7"):
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(
-                f"/alerts/?{query}" if query else "/alerts/",
+                f"/en/alerts/?{query}" if query else "/en/alerts/",
                 {"email": email, "frequency": frequency},
                 REMOTE_ADDR=ip,
             )

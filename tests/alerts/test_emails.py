@@ -71,7 +71,7 @@ def test_alert_arrives_with_item_in_plain_text_and_html(smtp_server, subscriptio
 
     [received] = smtp_server.to("reader@example.org")
     plain, html = parts(received)
-    url = f"{BASE}/news/{item.slug}/"
+    url = f"{BASE}/en/news/{item.slug}/"
     for text in (plain, html):
         assert "Journalists trained in Belgrade" in text
         assert "Forty journalists took part." in text
@@ -89,7 +89,7 @@ def test_alert_has_one_click_unsubscribe_headers_with_absolute_url(smtp_server, 
     assert received["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert received["Auto-Submitted"] == "auto-generated"
     value = received["List-Unsubscribe"]  # on one line, as RFC 8058 shows it
-    match = re.fullmatch(r"<(https://news\.example\.org/alerts/unsubscribe/[^/]+/)>", value)
+    match = re.fullmatch(r"<(https://news\.example\.org/en/alerts/unsubscribe/[^/]+/)>", value)
     assert match
     token = match.group(1).rsplit("/", 2)[-2]
     assert tokens.read(token, tokens.UNSUBSCRIBE) == (
@@ -119,7 +119,7 @@ def test_alert_body_links_to_manage_page(smtp_server, subscription, item):
 
     [received] = smtp_server.to("reader@example.org")
     plain, html = parts(received)
-    manage = re.search(rf"{re.escape(BASE)}/alerts/manage/([^/\s\"]+)/", plain)
+    manage = re.search(rf"{re.escape(BASE)}/en/alerts/manage/([^/\s\"]+)/", plain)
     assert manage
     assert tokens.read(manage.group(1), tokens.MANAGE) == (
         subscription.pk,
@@ -177,7 +177,7 @@ def test_confirmation_has_absolute_confirm_link_in_both_parts(smtp_server, media
 
     [received] = smtp_server.to("new@example.org")
     plain, html = parts(received)
-    link = re.search(rf"{re.escape(BASE)}/alerts/confirm/([^/\s\"]+)/", plain)
+    link = re.search(rf"{re.escape(BASE)}/en/alerts/confirm/([^/\s\"]+)/", plain)
     assert link
     assert tokens.read(link.group(1), tokens.CONFIRM) == (
         subscription.pk,

@@ -180,7 +180,7 @@ def test_forged_links_are_refused_with_a_clear_page(visitor, subscription, purpo
     ]
     for token in forged:
         for method in (visitor.get, visitor.post):
-            response = method(f"/alerts/{purpose}/{token}/")
+            response = method(f"/en/alerts/{purpose}/{token}/")
 
             assert response.status_code == 400, token
             assert "This link does not work" in response.content.decode()
@@ -191,7 +191,7 @@ def test_a_link_made_for_another_purpose_is_refused(visitor, subscription):
     manage_token = tokens.make(subscription, tokens.MANAGE)
 
     for purpose in (tokens.CONFIRM, tokens.UNSUBSCRIBE):
-        assert visitor.post(f"/alerts/{purpose}/{manage_token}/").status_code == 400
+        assert visitor.post(f"/en/alerts/{purpose}/{manage_token}/").status_code == 400
     assert Subscription.objects.exists()
 
 
@@ -336,16 +336,16 @@ def test_an_address_that_is_not_a_news_list_of_the_site_changes_nothing(
 def pages(client, subscription):
     waiting = Subscription.objects.create(email="waiting@example.org", query="field=elections")
     return {
-        "sign-up": client.get("/alerts/?field=media-freedom&q=press"),
-        "sign-up with errors": client.post("/alerts/?field=elections", {"email": "x"}),
-        "bad filters": client.get("/alerts/?field=nope"),
+        "sign-up": client.get("/en/alerts/?field=media-freedom&q=press"),
+        "sign-up with errors": client.post("/en/alerts/?field=elections", {"email": "x"}),
+        "bad filters": client.get("/en/alerts/?field=nope"),
         "confirm": client.get(link(waiting, tokens.CONFIRM)),
         "manage": client.get(link(subscription, tokens.MANAGE)),
         "manage with errors": client.post(
             link(subscription, tokens.MANAGE), {"action": "frequency", "frequency": "x"}
         ),
         "unsubscribe": client.get(link(subscription, tokens.UNSUBSCRIBE)),
-        "bad link": client.get("/alerts/manage/nonsense/"),
+        "bad link": client.get("/en/alerts/manage/nonsense/"),
     }
 
 

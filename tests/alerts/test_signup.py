@@ -26,17 +26,17 @@ def terms():
 
 def test_list_page_links_to_sign_up_with_its_filters_but_not_page_or_sort(client, terms):
     query = "?field=media-freedom&field=elections&sort=oldest&q=press"
-    response = client.get("/news/" + query, follow=True)
+    response = client.get("/en/news/" + query, follow=True)
 
     html = response.content.decode()
-    [href] = re.findall(r'<a href="(/alerts/[^"]*)">Get an email when news matching', html)
+    [href] = re.findall(r'<a href="(/en/alerts/[^"]*)">Get an email when news matching', html)
     href = href.replace("&amp;", "&")
     assert "sort=" not in href and "page=" not in href
     assert "field=media-freedom" in href and "field=elections" in href and "q=press" in href
 
 
 def test_sign_up_page_shows_the_filters_in_words_and_sets_no_cookie(client, terms):
-    response = client.get("/alerts/?field=media-freedom&field=elections&country=serbia")
+    response = client.get("/en/alerts/?field=media-freedom&field=elections&country=serbia")
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -53,7 +53,7 @@ def test_sign_up_page_shows_the_filters_in_words_and_sets_no_cookie(client, term
 )
 def test_bad_filters_are_a_400_with_an_explanation(client, terms, query):
     for method in (client.get, client.post):
-        response = method(f"/alerts/?{query}")
+        response = method(f"/en/alerts/?{query}")
 
         assert response.status_code == 400
         assert "cannot be followed by email" in response.content.decode()
@@ -63,7 +63,7 @@ def test_bad_filters_are_a_400_with_an_explanation(client, terms, query):
 def test_repeated_parameters_of_a_huge_query_string_count_once(client, terms):
     query = "&".join(f"q=word{n}" for n in range(600)) + "&field=media-freedom" * 300
 
-    response = client.get(f"/alerts/?{query}")
+    response = client.get(f"/en/alerts/?{query}")
 
     assert response.status_code == 200  # the last search counts, as on the list
     assert "“word599”" in response.content.decode()
@@ -74,7 +74,7 @@ def test_filters_too_long_to_store_are_a_400(client, terms):
     PublishedNewsFactory(fields_of_work=fields)
     query = "&".join(f"field={field.slug}" for field in fields)
 
-    response = client.get(f"/alerts/?{query}")
+    response = client.get(f"/en/alerts/?{query}")
 
     assert response.status_code == 400
     assert "too long" in response.content.decode()
@@ -206,7 +206,7 @@ def test_sign_up_needs_no_cookie_or_csrf_token_and_takes_no_next_address(smtp_se
     visitor = Client(enforce_csrf_checks=True)
 
     response = visitor.post(
-        "/alerts/?field=elections&next=https://evil.example/",
+        "/en/alerts/?field=elections&next=https://evil.example/",
         {"email": "reader@example.org", "frequency": "immediate", "next": "https://evil.example/"},
     )
 
@@ -216,7 +216,7 @@ def test_sign_up_needs_no_cookie_or_csrf_token_and_takes_no_next_address(smtp_se
 
 
 def test_all_news_can_be_followed(smtp_server, sign_up, terms, client):
-    page = client.get("/alerts/")
+    page = client.get("/en/alerts/")
     assert page.status_code == 200 and "All news" in page.content.decode()
 
     assert sign_up("reader@example.org").status_code == 200
@@ -241,9 +241,9 @@ def test_sign_ups_never_confirmed_are_forgotten_once_their_link_has_expired(
 def test_the_sign_up_page_reads_the_terms_from_the_cache_while_nothing_changes(
     client, terms, django_assert_num_queries
 ):
-    client.get("/alerts/?field=media-freedom&country=serbia")
+    client.get("/en/alerts/?field=media-freedom&country=serbia")
 
     with django_assert_num_queries(0):
-        response = client.get("/alerts/?field=elections&country=serbia")
+        response = client.get("/en/alerts/?field=elections&country=serbia")
 
     assert "Elections" in response.content.decode()

@@ -74,7 +74,7 @@ def test_fields_of_work_come_as_a_tree(client):
         ("security", None, 0),
         ("policing", "security", 1),
     ]
-    assert data["results"][1]["url"] == "http://testserver/fields-of-work/policing/"
+    assert data["results"][1]["url"] == "http://testserver/en/fields-of-work/policing/"
 
 
 def test_countries_come_with_their_groups(client):

@@ -106,11 +106,11 @@ def test_a_published_item_has_every_public_field(client, field):
     assert [f["slug"] for f in data["fields_of_work"]] == ["media-freedom"]
     assert data["attachments"][0]["title"] == "The declaration"
     assert data["attachments"][0]["language"] == "fr"
-    assert data["attachments"][0]["url"].startswith("http://testserver/news/")
+    assert data["attachments"][0]["url"].startswith("http://testserver/en/news/")
     assert client.get(data["attachments"][0]["url"]).status_code == 200
     assert data["translations"] == []
     assert data["image"] is None
-    assert data["url"] == f"http://testserver/news/{item.slug}/"
+    assert data["url"] == f"http://testserver/en/news/{item.slug}/"
 
 
 def test_the_lead_image_comes_with_alt_caption_credit_and_renditions(client, field):

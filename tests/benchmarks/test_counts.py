@@ -31,7 +31,7 @@ def test_the_plain_count_follows_each_facet_its_subtrees_and_the_dates(newsroom)
 
 
 def test_the_page_numbers_are_read_from_the_html(page):
-    found = counts.parse_page(page("/news/?field=arms-control"))
+    found = counts.parse_page(page("/en/news/?field=arms-control"))
     assert found["total"] == 4
     assert found["choices"][("field", "youth")] == 1
     assert found["choices"][("country", "austria")] == 3
@@ -42,11 +42,11 @@ def test_the_page_numbers_are_read_from_the_html(page):
 @pytest.mark.parametrize(
     "path",
     [
-        "/news/",
-        "/news/?field=arms-control",
-        "/news/?country=austria&structure=mission",
-        "/news/?country=austria&country=malta",
-        "/news/?q=security&field=youth",
+        "/en/news/",
+        "/en/news/?field=arms-control",
+        "/en/news/?country=austria&structure=mission",
+        "/en/news/?country=austria&country=malta",
+        "/en/news/?q=security&field=youth",
     ],
 )
 def test_the_site_shows_the_plain_counts(page, path):
@@ -54,18 +54,18 @@ def test_the_site_shows_the_plain_counts(page, path):
 
 
 def test_a_wrong_number_is_a_difference(page):
-    text = page("/news/?field=arms-control")
-    assert counts.check("/news/?field=arms-control", text, count=lambda params: 99) != []
+    text = page("/en/news/?field=arms-control")
+    assert counts.check("/en/news/?field=arms-control", text, count=lambda params: 99) != []
     wrong = text.replace(
         'id="news-results-heading">4 results', 'id="news-results-heading">5 results'
     )
-    assert counts.check("/news/?field=arms-control", wrong) == [
-        {"path": "/news/?field=arms-control", "what": "results", "shown": 5, "expected": 4}
+    assert counts.check("/en/news/?field=arms-control", wrong) == [
+        {"path": "/en/news/?field=arms-control", "what": "results", "shown": 5, "expected": 4}
     ]
 
 
 def test_a_page_without_its_number_of_results_is_a_difference():
-    differences = counts.check("/news/", "<html></html>", count=lambda params: 0)
+    differences = counts.check("/en/news/", "<html></html>", count=lambda params: 0)
     assert differences[0]["shown"] is None
 
 
@@ -89,6 +89,6 @@ def test_a_few_choices_are_sampled_one_facet_at_a_time_non_zero_first():
 
 
 def test_query_parameters_skip_the_page_and_the_sort():
-    assert counts.query_params("/news/?field=a&field=b&page=3&sort=oldest&q=") == {
+    assert counts.query_params("/en/news/?field=a&field=b&page=3&sort=oldest&q=") == {
         "field": ["a", "b"]
     }

@@ -73,8 +73,8 @@ def test_the_shapes_say_what_they_ask_for():
         for e in by_shape["date range"]
     )
     assert all("q=" in entry["path"] for entry in by_shape["search+facet"])
-    assert all(entry["path"].startswith("/news/rss/?") for entry in by_shape["feed"])
-    assert all(entry["path"].startswith("/news/item-") for entry in by_shape["item"])
+    assert all(entry["path"].startswith("/en/news/rss/?") for entry in by_shape["feed"])
+    assert all(entry["path"].startswith("/en/news/item-") for entry in by_shape["item"])
     pages = [int(urlsplit(e["path"]).query.split("=")[1]) for e in by_shape["deep page"]]
     assert all(5 <= page <= 50 for page in pages)
     assert {entry["kind"] for entry in by_shape["search rare"]} == {"search"}
@@ -91,7 +91,7 @@ def test_a_small_space_gives_fewer_urls_rather_than_repeats():
         days=[None, None],
     )
     drawn = longtail.draw(small, 100, seed=1)
-    assert [entry["path"] for entry in drawn] == ["/news/?kind=news"] or len(drawn) == len(
+    assert [entry["path"] for entry in drawn] == ["/en/news/?kind=news"] or len(drawn) == len(
         {entry["path"] for entry in drawn}
     )
     assert len(drawn) < 100

@@ -185,7 +185,7 @@ def test_failed_targets_fail_the_run_only_with_fail_on_targets():
 
 def test_a_count_difference_fails_the_run_whatever_the_targets():
     results = {"sizes": [size(1_000_000)]}
-    difference = {"path": "/news/", "what": "results", "shown": 3, "expected": 4}
+    difference = {"path": "/en/news/", "what": "results", "shown": 3, "expected": 4}
     results["sizes"][0]["counts"]["differences"] = [difference]
     results["verdict"] = targets.verdict(results["sizes"])
     assert failures(results) == [

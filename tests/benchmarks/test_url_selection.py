@@ -20,7 +20,7 @@ def params(path):
 
 def test_list_variants_use_the_busiest_field_country_and_parent_structure(newsroom):
     urls = by_name(queries.select_urls())
-    assert urls["list"]["path"] == "/news/"
+    assert urls["list"]["path"] == "/en/news/"
     assert params(urls["field"]["path"]) == {"field": ["arms-control"]}
     assert params(urls["field+country"]["path"]) == {
         "field": ["arms-control"],
@@ -40,16 +40,16 @@ def test_the_year_is_the_most_recent_full_one(newsroom):
 
 def test_search_uses_the_common_word_and_a_word_of_one_published_item(newsroom):
     urls = by_name(queries.select_urls())
-    assert urls["search common"]["path"] == "/news/?q=security"
+    assert urls["search common"]["path"] == "/en/news/?q=security"
     assert urls["search common"]["note"] == "in 4 titles or ledes"
-    assert urls["search rare"]["path"] == "/news/?q=zanzibar"
+    assert urls["search rare"]["path"] == "/en/news/?q=zanzibar"
     assert urls["search rare"]["note"] == "in 1 titles or ledes"
 
 
 def test_the_item_is_the_newest_published_and_the_feed_filters(newsroom):
     urls = by_name(queries.select_urls())
     assert urls["item"]["path"] == newsroom.get_absolute_url()
-    assert urls["feed"]["path"] == "/news/rss/?field=arms-control&country=austria"
+    assert urls["feed"]["path"] == "/en/news/rss/?field=arms-control&country=austria"
     assert urls["healthz"]["kind"] == "floor"
 
 
@@ -69,7 +69,7 @@ def test_query_counts_of_a_page_and_of_an_error(newsroom, settings):
         "error": None,
     }
     assert statements == []
-    missing, _ = queries.count_queries(client, "/news/no-such-item/")
+    missing, _ = queries.count_queries(client, "/en/news/no-such-item/")
     assert missing["status"] == 404
     assert missing["error"] == "HTTP 404"
 

@@ -347,22 +347,22 @@ def public_pages(site):
     """Every public page type, by name: the address a visitor opens."""
     return {
         "home": "/",
-        "news": "/news/",
-        "filtered news": "/news/?field=gender-equality&country=albania",
-        "search": "/news/?q=mediators",
+        "news": "/en/news/",
+        "filtered news": "/en/news/?field=gender-equality&country=albania",
+        "search": "/en/news/?q=mediators",
         "item": site["both"].get_absolute_url(),
-        "fields of work": "/fields-of-work/",
+        "fields of work": "/en/fields-of-work/",
         "field of work": site["fields"]["elections"].get_absolute_url(),
-        "countries": "/countries/",
+        "countries": "/en/countries/",
         "country": site["countries"]["albania"].get_absolute_url(),
-        "structures": "/structures/",
+        "structures": "/en/structures/",
         "structure": site["structures"]["odihr"].get_absolute_url(),
-        "meeting series list": "/meetings/",
+        "meeting series list": "/en/meetings/",
         "meeting series": site["series"].get_absolute_url(),
         "meeting": site["meeting"].get_absolute_url(),
-        "field operations": "/field-operations/",
-        "footer page": "/accessibility/",
-        "404": "/news/no-such-item/",
+        "field operations": "/en/field-operations/",
+        "footer page": "/en/accessibility/",
+        "404": "/en/news/no-such-item/",
     }
 
 

@@ -11,7 +11,7 @@ from whitenoise import WhiteNoise
 from osce_cms.wsgi import application as site
 
 NOT_FOUND_AS_200 = "/lighthouse/not-found/"
-NOT_FOUND = "/news/no-such-item/"
+NOT_FOUND = "/en/news/no-such-item/"
 
 served = WhiteNoise(site)
 served.add_files(str(settings.MEDIA_ROOT), prefix=settings.MEDIA_URL)

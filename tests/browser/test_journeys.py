@@ -62,7 +62,7 @@ def choose(page, facet, choice):
 
 
 def test_choose_a_field_then_a_country(page, site):
-    page.goto("/news/")
+    page.goto("/en/news/")
     expect(results_heading(page, "37 results")).to_be_visible()
 
     choose(page, "Field of work", "Elections")
@@ -85,7 +85,7 @@ def test_filters_work_without_javascript(chromium, site, size):
     context = new_context(chromium, site, size, java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto("/news/")
+        page.goto("/en/news/")
         choose(page, "Field of work", "Elections")
         page.wait_for_url(re.compile(r"field=elections"))
         expect(results_heading(page, "13 results")).to_be_visible()
@@ -98,7 +98,7 @@ def test_filters_work_without_javascript(chromium, site, size):
 
 @pytest.mark.parametrize("size", ["phone"], indirect=True)
 def test_filter_panel_on_a_phone_opens_and_closes_by_keyboard(page, site):
-    page.goto("/news/?field=elections&country=albania")
+    page.goto("/en/news/?field=elections&country=albania")
     button = page.get_by_role("button", name="Filter (2)")
     button.focus()
     page.keyboard.press("Enter")
@@ -113,7 +113,7 @@ def test_filter_panel_on_a_phone_opens_and_closes_by_keyboard(page, site):
 
 
 def test_search(page, site):
-    page.goto("/news/")
+    page.goto("/en/news/")
     search = page.get_by_role("searchbox", name="Search news")
     search.fill("mediators")
     search.press("Enter")
@@ -126,7 +126,7 @@ def test_search(page, site):
 
 
 def test_remove_a_filter(page, site):
-    page.goto("/news/?field=elections&country=albania")
+    page.goto("/en/news/?field=elections&country=albania")
     expect(results_heading(page, "1 result")).to_be_visible()
     page.get_by_role("link", name=re.compile(r"^Country: Albania.*remove")).click()
     page.wait_for_url(lambda url: "country=" not in url)
@@ -137,7 +137,7 @@ def test_remove_a_filter(page, site):
 
 
 def test_paginate(page, site):
-    page.goto("/news/")
+    page.goto("/en/news/")
     expect(results_heading(page, "37 results")).to_contain_text("page 1 of 2")
     page.get_by_role("link", name="Next page").click()
     page.wait_for_url(re.compile(r"page=2"))
@@ -154,7 +154,7 @@ def test_paginate(page, site):
 
 
 def test_open_an_item(page, site):
-    page.goto("/news/?field=elections")
+    page.goto("/en/news/?field=elections")
     first = page.locator("#news-results article h3 a").first
     title = first.inner_text()
     first.click()
@@ -167,7 +167,7 @@ def test_item_page_has_a_breadcrumb_back_to_the_news(page, site):
     page.goto(site["both"].get_absolute_url())
     breadcrumb = page.get_by_role("navigation", name=re.compile("breadcrumb", re.IGNORECASE))
     breadcrumb.get_by_role("link", name="News").click()
-    page.wait_for_url(re.compile(r"/news/$"))
+    page.wait_for_url(re.compile(r"/en/news/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("News")
 
 
@@ -183,23 +183,23 @@ def feed_entries(page, link):
 
 
 def test_follow_the_feed_link_of_a_filtered_list(page, site):
-    page.goto("/news/?field=elections&country=albania")
+    page.goto("/en/news/?field=elections&country=albania")
     href, titles = feed_entries(page, page.get_by_role("link", name="RSS feed"))
-    assert href == "/news/rss/?field=elections&country=albania"
+    assert href == "/en/news/rss/?field=elections&country=albania"
     assert titles == ["Gender-sensitive election observation in Albania"]
 
 
 def test_follow_the_feed_link_of_the_whole_list(page, site):
-    page.goto("/news/")
+    page.goto("/en/news/")
     href, titles = feed_entries(page, page.get_by_role("link", name="RSS feed"))
     # No empty query string: one address for the feed of all news.
-    assert href == "/news/rss/"
+    assert href == "/en/news/rss/"
     assert len(titles) == 20
 
 
 @pytest.mark.parametrize(
     "address",
-    ["/", "/fields-of-work/elections/", "/countries/albania/", "/structures/odihr/"],
+    ["/", "/en/fields-of-work/elections/", "/en/countries/albania/", "/en/structures/odihr/"],
     ids=["home", "field", "country", "structure"],
 )
 def test_follow_the_feed_link_of_home_and_term_pages(page, site, address):
@@ -244,14 +244,14 @@ def test_menus_with_the_keyboard(page, site, size):
     expect(fields).to_have_attribute("aria-expanded", "true")
     tab_to(page, elections)
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/fields-of-work/elections/$"))
+    page.wait_for_url(re.compile(r"/en/fields-of-work/elections/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Elections")
     assert page.csp_errors == []
 
 
 @pytest.mark.parametrize("size", ["desktop"], indirect=True)
 def test_a_choice_applies_without_a_reload_and_back_goes_back(page, site):
-    page.goto("/news/")
+    page.goto("/en/news/")
     page.evaluate("() => { window.notReloaded = true; }")
     box = reveal(page, "Field of work", "Elections")
     page.evaluate("() => window.scrollBy(0, 150)")
@@ -273,7 +273,7 @@ def test_a_choice_applies_without_a_reload_and_back_goes_back(page, site):
 
 @pytest.mark.parametrize("size", ["desktop"], indirect=True)
 def test_type_to_find_a_country(page, site):
-    page.goto("/news/")
+    page.goto("/en/news/")
     form = filters_form(page)
     countries = form.get_by_role("group", name="Country")
     find = form.get_by_role("searchbox", name="Find a country")

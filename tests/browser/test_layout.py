@@ -22,7 +22,7 @@ def test_no_horizontal_overflow_at_360_px(shared_pages, site, name):
     assert widths[0] <= widths[1], f"{name}: the page is {widths[0]} px wide on a 360 px screen"
 
 
-@pytest.mark.parametrize("address", ["/news/", "/news/?field=elections"])
+@pytest.mark.parametrize("address", ["/en/news/", "/en/news/?field=elections"])
 def test_first_result_is_in_the_first_screen_on_a_phone(shared_pages, site, address):
     page = shared_pages("phone")
     page.goto(address)

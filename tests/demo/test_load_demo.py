@@ -198,7 +198,7 @@ def test_home_page_lists_published_demo_items_and_no_unpublished_ones(client, de
         published_at__gt=now
     )
 
-    response = client.get("/")
+    response = client.get("/en/")
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -486,8 +486,8 @@ def test_load_leaves_fresh_statistics_for_the_planner():
 @pytest.mark.django_db
 def test_the_list_counts_loaded_items_at_once_even_when_cached(client):
     call_command("load_demo", items=20, stdout=StringIO())
-    before = client.get("/news/").context["page_obj"].paginator.count
+    before = client.get("/en/news/").context["page_obj"].paginator.count
 
     call_command("load_demo", items=60, stdout=StringIO())
 
-    assert client.get("/news/").context["page_obj"].paginator.count > before
+    assert client.get("/en/news/").context["page_obj"].paginator.count > before

@@ -7,12 +7,12 @@ import pytest
 pytestmark = pytest.mark.faults
 
 PUBLIC_PAGES = [
-    "/news/",
-    "/news/fault-one/",
-    "/news/rss/",
-    "/news/atom/",
-    "/news/?q=dialogue",
-    "/news/?field=fault-field",
+    "/en/news/",
+    "/en/news/fault-one/",
+    "/en/news/rss/",
+    "/en/news/atom/",
+    "/en/news/?q=dialogue",
+    "/en/news/?field=fault-field",
 ]
 
 
@@ -28,7 +28,7 @@ def test_public_page_is_served_uncached_while_redis_is_stopped(running, path):
 
 
 def test_public_pages_are_served_within_two_seconds_while_redis_hangs(running):
-    running.get("/news/")
+    running.get("/en/news/")
     running.redis.pause()  # accepts connections, never answers: every operation times out
 
     pages = [running.get(path) for path in PUBLIC_PAGES]
@@ -40,13 +40,13 @@ def test_public_pages_are_served_within_two_seconds_while_redis_hangs(running):
 
 def test_site_uses_redis_again_within_five_seconds_of_its_restart(running):
     running.redis.stop()
-    assert running.get("/news/").status == 200
+    assert running.get("/en/news/").status == 200
     back = running.redis.start()
 
     # Once a worker has written the page to the restarted Redis, it is there.
     deadline = back + 5
     while time.monotonic() < deadline:
-        assert running.get("/news/?field=fault-field").status == 200
+        assert running.get("/en/news/?field=fault-field").status == 200
         if running.redis.keys("*osce_cms_pages*"):
             break
         time.sleep(0.05)

@@ -29,7 +29,7 @@ def test_public_pages_are_served_while_the_cache_is_unreachable(
     settings.CACHES = redis_caches(dead_redis_url)
     item = PublishedNewsFactory(title="Served without a cache")
 
-    for path in (item.get_absolute_url(), "/news/", "/news/rss/", "/news/?q=served"):
+    for path in (item.get_absolute_url(), "/en/news/", "/en/news/rss/", "/en/news/?q=served"):
         assert client.get(path).status_code == 200, path
 
 
@@ -40,7 +40,7 @@ def test_item_withdrawn_while_the_cache_was_away_is_not_served_after_it_returns(
     redis_server.flush()
     settings.CACHES = redis_caches(redis_server.url())
     item = PublishedNewsFactory(title="Withdrawn during the outage")
-    for path in (item.get_absolute_url(), "/news/"):
+    for path in (item.get_absolute_url(), "/en/news/"):
         assert "Withdrawn during the outage" in client.get(path).content.decode()  # cached
 
     settings.CACHES = redis_caches(dead_redis_url)  # the cut: this process cannot reach it
@@ -48,4 +48,4 @@ def test_item_withdrawn_while_the_cache_was_away_is_not_served_after_it_returns(
     settings.CACHES = redis_caches(redis_server.url())  # back, with the old state in it
 
     assert "The figures were wrong." in client.get(item.get_absolute_url()).content.decode()
-    assert "Withdrawn during the outage" not in client.get("/news/").content.decode()
+    assert "Withdrawn during the outage" not in client.get("/en/news/").content.decode()

@@ -18,13 +18,13 @@ def assert_unavailable(page):
 def test_uncached_public_page_is_a_503_with_retry_after(running):
     running.postgres.stop()
 
-    for path in ("/news/?field=fault-field&sort=oldest", "/news/fault-two/", "/"):
+    for path in ("/en/news/?field=fault-field&sort=oldest", "/en/news/fault-two/", "/"):
         assert_unavailable(running.get(path))
 
 
 @pytest.mark.parametrize("state_expired", [False, True], ids=["state kept", "state expired"])
 def test_cached_public_pages_are_still_served(running, state_expired):
-    paths = ["/news/", "/news/fault-one/", "/news/rss/"]
+    paths = ["/en/news/", "/en/news/fault-one/", "/en/news/rss/"]
     for path in paths:
         assert running.get(path).status == 200
     running.postgres.stop()
@@ -57,10 +57,10 @@ def test_liveness_stays_200_and_readiness_fails_fast(running):
 
 def test_site_answers_200_within_five_seconds_of_the_database_returning(running):
     running.postgres.stop()
-    assert running.get("/news/fault-three/").status == 503
+    assert running.get("/en/news/fault-three/").status == 503
     back = running.postgres.start()
 
-    seconds = running.first_200("/news/fault-three/", seconds=5)
+    seconds = running.first_200("/en/news/fault-three/", seconds=5)
 
     print(f"database: first 200 {time.monotonic() - back:.2f} s after it answered")
     assert seconds < 5

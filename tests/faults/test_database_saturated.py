@@ -43,7 +43,7 @@ def connections_taken(running):
 
 def test_page_needing_a_locked_table_is_a_503_within_seconds(running):
     with news_table_locked(running):
-        page = running.get("/news/fault-two/", timeout=20)
+        page = running.get("/en/news/fault-two/", timeout=20)
 
     assert page.status == 503
     assert "Retry-After" in page.headers
@@ -53,10 +53,10 @@ def test_page_needing_a_locked_table_is_a_503_within_seconds(running):
 def test_a_page_needing_a_new_publication_state_beside_a_locked_table_waits_once(running):
     """The state has ended (a publication, its expiry): making the next waits for the lock
     briefly and keeps the latest, so the page's own query is the one wait that counts."""
-    assert running.get("/news/fault-one/").status == 200
+    assert running.get("/en/news/fault-one/").status == 200
     running.redis.delete("osce_cms:1:news:publication-state")
     with news_table_locked(running):
-        page = running.get("/news/fault-two/", timeout=20)
+        page = running.get("/en/news/fault-two/", timeout=20)
 
     assert page.status == 503
     assert "Retry-After" in page.headers
@@ -64,10 +64,10 @@ def test_a_page_needing_a_new_publication_state_beside_a_locked_table_waits_once
 
 
 def test_readiness_and_cached_pages_answer_at_once_beside_a_locked_table(running):
-    assert running.get("/news/fault-one/").status == 200
+    assert running.get("/en/news/fault-one/").status == 200
     with news_table_locked(running):
         ready, cached, live = (
-            running.get("/readyz/"), running.get("/news/fault-one/"), running.get("/healthz/")
+            running.get("/readyz/"), running.get("/en/news/fault-one/"), running.get("/healthz/")
         )
 
     assert (ready.status, cached.status, live.status) == (200, 200, 200)
@@ -75,7 +75,7 @@ def test_readiness_and_cached_pages_answer_at_once_beside_a_locked_table(running
 
 
 def test_too_many_clients_is_a_503_not_a_500(running, connections_taken):
-    page = running.get("/news/fault-two/")
+    page = running.get("/en/news/fault-two/")
     ready = running.get("/readyz/")
 
     assert page.status == 503

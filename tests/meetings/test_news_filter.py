@@ -1,4 +1,4 @@
-"""/news/ narrowed to one dated meeting (?event=<series slug>~<meeting slug>): a second
+"""/en/news/ narrowed to one dated meeting (?event=<series slug>~<meeting slug>): a second
 choice of the meeting facet, counted exactly like the others, right at once after an editor
 attaches or detaches news in the meeting's admin page."""
 
@@ -85,7 +85,7 @@ def counts(response, param):
 def test_a_meetings_key_joins_its_series_slug_and_its_own(world):
     assert world.vienna.key == "ministerial-council~vienna-2025"
     assert world.review_vienna.key == "security-review~vienna-2025"
-    assert world.vienna.get_news_url() == "/news/?event=ministerial-council~vienna-2025"
+    assert world.vienna.get_news_url() == "/en/news/?event=ministerial-council~vienna-2025"
 
 
 def test_the_filter_lists_only_that_meetings_published_news(client, world):

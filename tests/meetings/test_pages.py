@@ -39,7 +39,7 @@ def council():
 
 
 def test_meeting_page_lives_under_its_series(client, council):
-    assert council.get_absolute_url() == "/meetings/ministerial-council-meetings/valletta-2024/"
+    assert council.get_absolute_url() == "/en/meetings/ministerial-council-meetings/valletta-2024/"
     response = client.get(council.get_absolute_url())
     assert response.status_code == 200
     text = response.content.decode()
@@ -86,8 +86,8 @@ def test_meeting_page_without_news_says_so(client, council):
 
 def test_meeting_of_another_series_or_unknown_is_404(client, council):
     other = MeetingSeriesFactory(slug="summit-meetings")
-    assert client.get(f"/meetings/{other.slug}/{council.slug}/").status_code == 404
-    assert client.get(f"/meetings/{council.series.slug}/no-such-meeting/").status_code == 404
+    assert client.get(f"/en/meetings/{other.slug}/{council.slug}/").status_code == 404
+    assert client.get(f"/en/meetings/{council.series.slug}/no-such-meeting/").status_code == 404
 
 
 def test_series_page_lists_its_meetings_newest_first(client, council):
@@ -101,7 +101,7 @@ def test_series_page_lists_its_meetings_newest_first(client, council):
     )
     text = client.get(council.series.get_absolute_url()).content.decode()
     valletta = text.index(f'href="{council.get_absolute_url()}"')
-    skopje = text.index('href="/meetings/ministerial-council-meetings/skopje-2023/"')
+    skopje = text.index('href="/en/meetings/ministerial-council-meetings/skopje-2023/"')
     assert valletta < skopje
 
 

@@ -44,7 +44,7 @@ def test_load_taxonomy_loads_the_ministerial_councils_and_the_astana_summit(clie
         "Kazakhstan",
         datetime.date(2010, 12, 1),
     )
-    page = client.get("/meetings/ministerial-council-meetings/lodz-2022/")
+    page = client.get("/en/meetings/ministerial-council-meetings/lodz-2022/")
     assert page.status_code == 200
     assert "Łódź, Poland" in page.content.decode()
 

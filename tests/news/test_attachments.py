@@ -105,7 +105,7 @@ def test_a_published_items_attachment_is_served_inline_as_pdf(client):
 def test_the_attachment_address_is_under_its_item():
     attachment = AttachmentFactory(news=PublishedNewsFactory(slug="osce-report"))
 
-    assert attachment.get_absolute_url() == f"/news/osce-report/attachments/{attachment.pk}/"
+    assert attachment.get_absolute_url() == f"/en/news/osce-report/attachments/{attachment.pk}/"
 
 
 @pytest.mark.parametrize(

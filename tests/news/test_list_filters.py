@@ -1,4 +1,4 @@
-"""/news/ filters: each facet alone and combined returns exactly the expected items.
+"""/en/news/ filters: each facet alone and combined returns exactly the expected items.
 
 `build_newsroom()` makes a small world with trees of structures and fields of work; the facet
 and page tests use it too.
@@ -216,7 +216,7 @@ def test_pagination_keeps_every_filter(client, newsroom, monkeypatch):
     content = first.content.decode()
 
     assert [item.title for item, _ in first.context["cards"]] == ["Item D", "Item B"]
-    next_link = "/news/?field=elections&amp;field=gender-equality&amp;sort=oldest&amp;page=2"
+    next_link = "/en/news/?field=elections&amp;field=gender-equality&amp;sort=oldest&amp;page=2"
     assert f'href="{next_link}" rel="next"' in content
     assert '<span aria-current="page">' in content
 

@@ -1,4 +1,4 @@
-"""/news/ as a visitor uses it on a phone and a desktop: the results before the filters, a
+"""/en/news/ as a visitor uses it on a phone and a desktop: the results before the filters, a
 "Filter (n)" control, one control per facet row, long facets folded with the chosen and the
 most used first, and numbers with their thousands separated."""
 

@@ -29,11 +29,11 @@ pytestmark = pytest.mark.django_db
 # The four taxonomy lists and the meetings with published news, read once per publication
 # state.
 TERMS = 5
-# The index: its change log, read at every request; the changed items and their six kinds
-# of links (a meeting's news among them; on PostgreSQL, and their words), read once after a
-# change.
+# The index: its change log, read at every request; the changed items, their six kinds of
+# links (a meeting's news among them; on PostgreSQL, and their words) and the languages of
+# their translation groups' members, read once after a change.
 LOG = 1
-CHANGED_ITEMS = 8 if connection.vendor == "postgresql" else 7
+CHANGED_ITEMS = 9 if connection.vendor == "postgresql" else 8
 # The names of the tags the tag facet shows, and the page of items with their issuers (and,
 # when searching, their snippets).
 SHOWN = 2

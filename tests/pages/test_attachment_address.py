@@ -1,4 +1,4 @@
-"""/news/<slug>/attachments/<id>/ finds the item by its slug and the document by its id:
+"""/en/news/<slug>/attachments/<id>/ finds the item by its slug and the document by its id:
 neither id stands for the other."""
 
 import pytest

@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "url",
-    ["/news/no-such-item/", "/countries/atlantis/", "/meetings/none/", "/no/such/page/"],
+    ["/en/news/no-such-item/", "/en/countries/atlantis/", "/en/meetings/none/", "/no/such/page/"],
 )
 def test_unknown_address_gets_the_styled_404_page(client, url):
     response = client.get(url)

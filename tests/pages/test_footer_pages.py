@@ -8,14 +8,14 @@ from pages.models import Page
 pytestmark = pytest.mark.django_db
 
 PAGES = {
-    "/contact/": "Contact",
-    "/privacy/": "Privacy notice",
-    "/accessibility/": "Accessibility statement",
+    "/en/contact/": "Contact",
+    "/en/privacy/": "Privacy notice",
+    "/en/accessibility/": "Accessibility statement",
 }
 
 
 def test_footer_gives_the_address_and_links_every_footer_page(client):
-    html = client.get("/").text
+    html = client.get("/en/").text
     footer = html[html.index('<footer class="site-footer">') :]
     assert "Wallnerstrasse 6" in footer
     for url, title in PAGES.items():
@@ -35,7 +35,7 @@ def test_footer_pages_exist_on_a_fresh_database(client, url, title):
 
 
 def test_privacy_notice_says_the_site_sets_no_cookies(client):
-    assert "sets no cookies" in client.get("/privacy/").text
+    assert "sets no cookies" in client.get("/en/privacy/").text
 
 
 def test_editors_change_a_footer_page_in_the_admin(admin_client, client):
@@ -52,7 +52,7 @@ def test_editors_change_a_footer_page_in_the_admin(admin_client, client):
         },
     )
     assert response.status_code == 302
-    html = client.get("/accessibility/").text
+    html = client.get("/en/accessibility/").text
     assert "<h1>Accessibility</h1>" in html and "within five days" in html
     assert 'content="How we make the site usable by everyone."' in html
     # Scripts and event handlers are removed on save, as from news.
@@ -61,10 +61,10 @@ def test_editors_change_a_footer_page_in_the_admin(admin_client, client):
 
 def test_a_missing_footer_page_is_a_404_not_an_error(client):
     Page.objects.filter(slot="privacy").delete()
-    assert client.get("/privacy/").status_code == 404
+    assert client.get("/en/privacy/").status_code == 404
 
 
 def test_feeds_and_sitemaps_name_the_host_asked_for(client):
     """No sites framework: feeds and sitemaps take their host from the request."""
-    assert "http://testserver/news/" in client.get("/news/rss/").text
+    assert "http://testserver/en/news/" in client.get("/en/news/rss/").text
     assert "example.com" not in client.get("/sitemap.xml").text

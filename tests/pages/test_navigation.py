@@ -40,12 +40,12 @@ def links(fragment):
 
 
 def test_header_items_are_links_to_each_index_with_the_menu_they_open(client):
-    html = client.get("/").text
+    html = client.get("/en/").text
     for menu, index in zip(
-        MENUS, ["/fields-of-work/", "/meetings/", "/countries/", "/structures/"], strict=True
+        MENUS, ["/en/fields-of-work/", "/en/meetings/", "/en/countries/", "/en/structures/"], strict=True
     ):
         assert re.search(rf'<a class="nav-link" href="{index}" data-menu="{menu}"', html)
-    assert 'data-menus="/menus/"' in html
+    assert 'data-menus="/en/menus/"' in html
     assert '<script src="/static/js/menu.js' in html and " defer>" in html
     # Without JavaScript, "Menu" on a phone leads to the footer's links.
     assert '<a class="menu-toggle" href="#footer-nav"' in html
@@ -53,7 +53,7 @@ def test_header_items_are_links_to_each_index_with_the_menu_they_open(client):
 
 
 def test_menus_offer_the_real_taxonomy(client, taxonomy):
-    html = client.get("/menus/").text
+    html = client.get("/en/menus/").text
     for menu in MENUS:
         assert f'<div class="nav-panel" id="{menu}" hidden>' in html
 
@@ -64,7 +64,7 @@ def test_menus_offer_the_real_taxonomy(client, taxonomy):
     meetings = [name for _url, name in links(panel(html, "menu-meetings"))]
     assert meetings[:16] == list(MeetingSeries.objects.values_list("name", flat=True))
     assert meetings[16] == "Partnerships"
-    assert ("/countries/#group-asian-partner", "Partnerships") in links(
+    assert ("/en/countries/#group-asian-partner", "Partnerships") in links(
         panel(html, "menu-meetings")
     )
 
@@ -76,8 +76,8 @@ def test_menus_offer_the_real_taxonomy(client, taxonomy):
     ):
         assert heading in countries
     assert len(links(countries)) == Country.objects.count() + 1
-    assert ("/countries/switzerland/", "Switzerland") in links(countries)
-    assert ("/countries/japan/", "Japan") in links(countries)
+    assert ("/en/countries/switzerland/", "Switzerland") in links(countries)
+    assert ("/en/countries/japan/", "Japan") in links(countries)
 
     structures = links(panel(html, "menu-structures"))
     names = [name for _url, name in structures]
@@ -90,7 +90,7 @@ def test_menus_offer_the_real_taxonomy(client, taxonomy):
         "Mission to Serbia",
     ):
         assert name in names
-    assert ("/field-operations/", "Field operations") in structures
+    assert ("/en/field-operations/", "Field operations") in structures
     # Closed field activities keep their pages, not a place in the menu.
     assert "Mission to Estonia" not in names
 
@@ -105,7 +105,7 @@ def test_menus_leave_out_retired_terms_and_closed_structures(client):
     StructureFactory(
         name="Closed office", parent=group, is_active=False, closed_on=datetime.date(2001, 1, 1)
     )
-    html = client.get("/menus/").text
+    html = client.get("/en/menus/").text
     assert "Current field" in html and "Open office" in html
     for hidden in ("Retired field", "Retired series", "Retired country", "Closed office"):
         assert hidden not in html
@@ -113,42 +113,42 @@ def test_menus_leave_out_retired_terms_and_closed_structures(client):
 
 def test_menus_follow_a_change_of_the_taxonomy(client):
     FieldOfWorkFactory(name="Arms control")
-    assert "Arms control" in client.get("/menus/").text
+    assert "Arms control" in client.get("/en/menus/").text
     FieldOfWorkFactory(name="Youth")
-    assert "Youth" in client.get("/menus/").text
+    assert "Youth" in client.get("/en/menus/").text
 
 
 def test_menus_are_read_once_per_publication_state_and_answer_304(client):
     FieldOfWorkFactory.create_batch(5)
     CountryFactory.create_batch(5)
     with CaptureQueriesContext(connection) as first:
-        response = client.get("/menus/")
+        response = client.get("/en/menus/")
     assert len(first) == 4  # fields, meetings, countries, structures
     assert response["X-Robots-Tag"] == "noindex"
     assert "public" in response["Cache-Control"]
     assert not response.cookies
-    again = client.get("/menus/", HTTP_IF_NONE_MATCH=response["ETag"])
+    again = client.get("/en/menus/", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
 
 
 def test_pages_read_nothing_more_for_the_menus(client):
     FieldOfWorkFactory.create_batch(30)
     with CaptureQueriesContext(connection) as few:
-        client.get("/fields-of-work/")
+        client.get("/en/fields-of-work/")
     FieldOfWorkFactory.create_batch(30)
     with CaptureQueriesContext(connection) as many:
-        html = client.get("/fields-of-work/").text
+        html = client.get("/en/fields-of-work/").text
     assert len(many) == len(few)
     assert "nav-panel" not in html  # the panels come from /menus/
 
 
 def test_field_operations_page_lists_them_with_their_hosts_and_closed_ones(client, taxonomy):
-    response = client.get("/field-operations/")
+    response = client.get("/en/field-operations/")
     assert response.status_code == 200
     html = response.text
     assert "<h1>Field operations</h1>" in html
     assert (
-        '<a class="entry-title" href="/structures/mission-to-serbia/">Mission to Serbia</a>' in html
+        '<a class="entry-title" href="/en/structures/mission-to-serbia/">Mission to Serbia</a>' in html
     )
     assert "Belgrade, Serbia" in html
     active, closed = html.split('id="closed-heading"')
@@ -158,18 +158,18 @@ def test_field_operations_page_lists_them_with_their_hosts_and_closed_ones(clien
 
 
 def test_field_operations_page_is_reached_from_the_footer_and_the_menu(client, taxonomy):
-    assert 'href="/field-operations/"' in client.get("/").text
-    assert 'href="/field-operations/"' in client.get("/menus/").text
+    assert 'href="/en/field-operations/"' in client.get("/en/").text
+    assert 'href="/en/field-operations/"' in client.get("/en/menus/").text
 
 
 def test_field_operations_page_reads_one_query(client, taxonomy):
     with CaptureQueriesContext(connection) as captured:
-        client.get("/field-operations/")
+        client.get("/en/field-operations/")
     assert len(captured) == 1
 
 
 def test_header_marks_the_section_of_the_page_and_no_other(client, taxonomy):
     current = re.compile(r'<a class="nav-link" href="([^"]+)"[^>]*aria-current="(page|true)"')
-    assert current.findall(client.get("/field-operations/").text) == [("/structures/", "true")]
-    assert current.findall(client.get("/fields-of-work/").text) == [("/fields-of-work/", "page")]
-    assert current.findall(client.get("/countries/albania/").text) == [("/countries/", "true")]
+    assert current.findall(client.get("/en/field-operations/").text) == [("/en/structures/", "true")]
+    assert current.findall(client.get("/en/fields-of-work/").text) == [("/en/fields-of-work/", "page")]
+    assert current.findall(client.get("/en/countries/albania/").text) == [("/en/countries/", "true")]

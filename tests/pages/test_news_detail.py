@@ -62,7 +62,7 @@ def item():
 def test_published_item_shows_its_facts_with_links(client, item):
     AttachmentFactory(news=item, title="Final report", language="de")
 
-    response = client.get("/news/experts-meet/")
+    response = client.get("/en/news/experts-meet/")
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -70,12 +70,12 @@ def test_published_item_shows_its_facts_with_links(client, item):
     assert "Press release" in content
     assert '<time datetime="2025-03-14">14 March 2025</time>' in content
     assert "VIENNA, 14 March 2025" in content
-    assert '<a href="/structures/secretariat/">Secretariat</a>' in content
-    assert '<a href="/structures/serbia-mission/">Mission to Serbia</a>' in content
-    assert 'href="/news/?field=trafficking"' in content
-    assert 'href="/news/?country=austria"' in content
-    assert 'href="/news/?meeting=alliance"' in content
-    assert 'href="/news/?tag=victims"' in content
+    assert '<a href="/en/structures/secretariat/">Secretariat</a>' in content
+    assert '<a href="/en/structures/serbia-mission/">Mission to Serbia</a>' in content
+    assert 'href="/en/news/?field=trafficking"' in content
+    assert 'href="/en/news/?country=austria"' in content
+    assert 'href="/en/news/?meeting=alliance"' in content
+    assert 'href="/en/news/?tag=victims"' in content
     assert "<blockquote>A quote.</blockquote>" in content
     assert "Final report" in content and 'hreflang="de"' in content
 
@@ -134,10 +134,10 @@ def test_title_is_escaped_and_body_kept_as_sanitised_html(client):
 def test_canonical_and_open_graph_tags_are_absolute(client, item):
     content = client.get(item.get_absolute_url()).content.decode()
 
-    assert '<link rel="canonical" href="http://testserver/news/experts-meet/">' in content
+    assert '<link rel="canonical" href="http://testserver/en/news/experts-meet/">' in content
     assert meta(content, "og:type") == "article"
     assert meta(content, "og:title") == "Experts meet on trafficking"
-    assert meta(content, "og:url") == "http://testserver/news/experts-meet/"
+    assert meta(content, "og:url") == "http://testserver/en/news/experts-meet/"
     assert meta(content, "og:description") == "Experts from nine countries met in Vienna."
 
 
@@ -148,7 +148,7 @@ def test_json_ld_describes_a_news_article(client, item):
     assert data["headline"] == "Experts meet on trafficking"
     assert data["datePublished"] == "2025-03-14"
     assert data["dateModified"].startswith(str(item.updated_at.year))
-    assert data["mainEntityOfPage"]["@id"] == "http://testserver/news/experts-meet/"
+    assert data["mainEntityOfPage"]["@id"] == "http://testserver/en/news/experts-meet/"
     assert [author["name"] for author in data["author"]] == ["Secretariat", "Mission to Serbia"]
     assert data["publisher"]["@type"] == "Organization"
 

@@ -20,21 +20,21 @@ def test_anonymous_pages_set_no_cookies(client):
     urls = [
         "/",
         item.get_absolute_url(),
-        "/fields-of-work/",
+        "/en/fields-of-work/",
         field.get_absolute_url(),
-        "/countries/",
+        "/en/countries/",
         country.get_absolute_url(),
-        "/meetings/",
+        "/en/meetings/",
         meeting.get_absolute_url(),
-        "/structures/",
+        "/en/structures/",
         structure.get_absolute_url(),
         "/sitemap.xml",
         "/robots.txt",
-        "/news/no-such-item/",
+        "/en/news/no-such-item/",
     ]
 
     for url in urls:
         response = client.get(url)
-        assert response.status_code in {200, 404}, url
+        assert response.status_code in {200, 302, 404}, url
         assert not response.cookies, url
         assert "Set-Cookie" not in response.headers, url

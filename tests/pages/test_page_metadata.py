@@ -61,20 +61,20 @@ def terms():
 def addresses(terms):
     return {
         "item": terms["item"].get_absolute_url(),
-        "field": "/fields-of-work/elections/",
-        "country": "/countries/albania/",
-        "meeting": "/meetings/review-conferences/",
-        "single meeting": "/meetings/review-conferences/2026/",
-        "structure": "/structures/presence-in-albania/",
-        "fields": "/fields-of-work/",
-        "countries": "/countries/",
-        "meetings": "/meetings/",
-        "structures": "/structures/",
-        "field operations": "/field-operations/",
-        "contact": "/contact/",
+        "field": "/en/fields-of-work/elections/",
+        "country": "/en/countries/albania/",
+        "meeting": "/en/meetings/review-conferences/",
+        "single meeting": "/en/meetings/review-conferences/2026/",
+        "structure": "/en/structures/presence-in-albania/",
+        "fields": "/en/fields-of-work/",
+        "countries": "/en/countries/",
+        "meetings": "/en/meetings/",
+        "structures": "/en/structures/",
+        "field operations": "/en/field-operations/",
+        "contact": "/en/contact/",
         "404": "/no-such-page/",
-        "news": "/news/",
-        "filtered news": "/news/?field=elections",
+        "news": "/en/news/",
+        "filtered news": "/en/news/?field=elections",
     }
 
 
@@ -106,7 +106,7 @@ def test_error_pages_rendered_without_a_context_have_the_same_title_format():
 )
 def test_term_pages_link_their_feeds_in_the_head_and_visibly(client, terms, term, param, slug):
     html = client.get(addresses(terms)[term]).text
-    rss, atom = f"/news/rss/?{param}={slug}", f"/news/atom/?{param}={slug}"
+    rss, atom = f"/en/news/rss/?{param}={slug}", f"/en/news/atom/?{param}={slug}"
     assert re.search(
         rf'<link rel="alternate" type="application/rss\+xml" [^>]*href="{re.escape(rss)}"', html
     )
@@ -127,7 +127,7 @@ def test_item_page_has_a_breadcrumb_back_to_the_news(client, terms):
     assert {"class": "breadcrumb", "aria-label": "Breadcrumb"} in navs
     crumbs = html[html.index('<nav class="breadcrumb"') :]
     crumbs = crumbs[: crumbs.index("</nav>")]
-    assert '<a href="/news/">News</a>' in crumbs
+    assert '<a href="/en/news/">News</a>' in crumbs
     assert 'aria-current="page">Observers &lt;meet&gt; in Tirana</a>' in crumbs
 
 
@@ -141,7 +141,7 @@ def test_item_page_breadcrumb_is_also_structured_data(client, terms):
         "News",
         "Observers <meet> in Tirana",
     ]
-    assert breadcrumb["itemListElement"][0]["item"] == "http://testserver/news/"
+    assert breadcrumb["itemListElement"][0]["item"] == "http://testserver/en/news/"
     assert breadcrumb["itemListElement"][1]["item"].endswith(item.get_absolute_url())
     assert [element["position"] for element in breadcrumb["itemListElement"]] == [1, 2]
 

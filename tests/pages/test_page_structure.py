@@ -38,15 +38,15 @@ def urls():
     AttachmentFactory(news=item)
     PublishedNewsFactory(fields_of_work=[field], countries=[country], lead_structure=structure)
     return [
-        "/",
+        "/en/",
         item.get_absolute_url(),
-        "/fields-of-work/",
+        "/en/fields-of-work/",
         field.get_absolute_url(),
-        "/countries/",
+        "/en/countries/",
         country.get_absolute_url(),
-        "/meetings/",
+        "/en/meetings/",
         meeting.get_absolute_url(),
-        "/structures/",
+        "/en/structures/",
         parent.get_absolute_url(),
         structure.get_absolute_url(),
         "/no-such-page/",

@@ -41,9 +41,9 @@ def test_sitemap_leaves_out_an_item_without_an_address_and_serves_the_rest(clien
     with caplog.at_level(logging.WARNING, logger="newsroom.sitemaps"):
         locations = sitemap_locations(client)
 
-    assert "http://testserver/news/good-item/" in locations
+    assert "http://testserver/en/news/good-item/" in locations
     assert not [
-        location for location in locations if "/news/" in location and "good" not in location
+        location for location in locations if "/en/news/" in location and "good" not in location
     ]
     assert warnings_naming(caplog, "newsroom.sitemaps", bad.pk)
 
@@ -56,7 +56,7 @@ def test_sitemap_leaves_out_a_term_without_an_address(client, caplog):
     with caplog.at_level(logging.WARNING, logger="newsroom.sitemaps"):
         locations = sitemap_locations(client)
 
-    assert "http://testserver/fields-of-work/youth/" in locations
+    assert "http://testserver/en/fields-of-work/youth/" in locations
     assert not [location for location in locations if "bad" in location]
     assert warnings_naming(caplog, "newsroom.sitemaps", bad.pk)
 

@@ -30,7 +30,7 @@ def test_sitemap_lists_published_news_with_last_modification(client, make_hidden
     entries = sitemap_entries(client)
 
     lastmod = timezone.localdate(item.updated_at).isoformat()
-    assert entries["http://testserver/news/visible-item/"] == lastmod
+    assert entries["http://testserver/en/news/visible-item/"] == lastmod
     for other in hidden:
         assert f"http://testserver{other.get_absolute_url()}" not in entries
 
@@ -44,16 +44,16 @@ def test_sitemap_lists_taxonomy_pages_and_indexes(client):
     entries = sitemap_entries(client)
 
     for path in [
-        "/",
-        "/fields-of-work/",
-        "/fields-of-work/youth/",
-        "/countries/",
-        "/countries/malta/",
-        "/meetings/",
-        "/meetings/ministerial-council/",
-        "/structures/",
-        "/structures/secretariat/",
-        "/field-operations/",
+        "/en/",
+        "/en/fields-of-work/",
+        "/en/fields-of-work/youth/",
+        "/en/countries/",
+        "/en/countries/malta/",
+        "/en/meetings/",
+        "/en/meetings/ministerial-council/",
+        "/en/structures/",
+        "/en/structures/secretariat/",
+        "/en/field-operations/",
     ]:
         assert f"http://testserver{path}" in entries
 

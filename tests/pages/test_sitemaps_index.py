@@ -99,8 +99,8 @@ def test_lastmod_is_the_last_public_change_of_an_item(client):
     def day(delta):
         return timezone.localdate(now - datetime.timedelta(days=delta)).isoformat()
 
-    assert entries["http://testserver/news/edited/"] == day(3)
-    assert entries["http://testserver/news/scheduled/"] == day(2)
+    assert entries["http://testserver/en/news/edited/"] == day(3)
+    assert entries["http://testserver/en/news/scheduled/"] == day(2)
     assert year_lastmod.startswith(day(2))
 
 

@@ -51,10 +51,10 @@ def test_tree_page_nests_structures_under_their_parent(client, secretariat, unit
 
     content = client.get(reverse("structures:list")).content.decode()
 
-    at = content.index('href="/structures/secretariat/"')
+    at = content.index('href="/en/structures/secretariat/"')
     nested = content.index('<ul class="tree">', at)
-    assert nested < content.index('href="/structures/cpc/"') < content.index("</li>", nested)
-    assert 'href="/structures/pa/"' in content
+    assert nested < content.index('href="/en/structures/cpc/"') < content.index("</li>", nested)
+    assert 'href="/en/structures/pa/"' in content
 
 
 def test_secretariat_page_lists_news_of_units_under_it_lead_or_supporting(
@@ -72,7 +72,7 @@ def test_secretariat_page_lists_news_of_units_under_it_lead_or_supporting(
     assert "Led by the centre" in content
     assert "Supported by the centre" in content
     assert "Issued elsewhere" not in content
-    assert 'href="/news/?structure=secretariat"' in content
+    assert 'href="/en/news/?structure=secretariat"' in content
     assert_hides(content, hidden)
 
 
@@ -82,8 +82,8 @@ def test_unit_page_shows_breadcrumb_and_not_its_parents_news(client, secretariat
     content = client.get(unit.get_absolute_url()).content.decode()
 
     breadcrumb = content[content.index('aria-label="Breadcrumb"') :]
-    assert breadcrumb.index("/structures/") < breadcrumb.index("/structures/secretariat/")
-    assert breadcrumb.index("/structures/secretariat/") < breadcrumb.index("/structures/cpc/")
+    assert breadcrumb.index("/en/structures/") < breadcrumb.index("/en/structures/secretariat/")
+    assert breadcrumb.index("/en/structures/secretariat/") < breadcrumb.index("/en/structures/cpc/")
     assert "Conflict Prevention Centre" in content and "(CPC)" in content
     assert "Issued by the Secretariat" not in content
 
@@ -96,9 +96,9 @@ def test_structure_page_shows_description_place_website_and_parts(client, secret
 
     assert "<h1>Secretariat</h1>" in content
     assert "Supports the Chairpersonship." in content
-    assert 'Vienna, <a href="/countries/austria/">Austria</a>' in content
+    assert 'Vienna, <a href="/en/countries/austria/">Austria</a>' in content
     assert 'href="https://www.osce.org/secretariat"' in content
-    assert "Parts of this structure" in content and 'href="/structures/cpc/"' in content
+    assert "Parts of this structure" in content and 'href="/en/structures/cpc/"' in content
 
 
 def test_closed_structure_shows_closing_date_and_former_names(client):
@@ -119,7 +119,7 @@ def test_closed_structure_shows_closing_date_and_former_names(client):
 
 
 def test_unknown_structure_is_404(client):
-    assert client.get("/structures/no-such-structure/").status_code == 404
+    assert client.get("/en/structures/no-such-structure/").status_code == 404
 
 
 def test_structure_pages_query_count_does_not_grow(

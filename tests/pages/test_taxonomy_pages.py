@@ -40,8 +40,8 @@ def test_field_index_nests_sub_topics_under_their_field(client):
     rights_item = content.index("Human rights")
     nested = content.index('<ul class="tree">', rights_item)
     assert nested < content.index("Freedom of religion") < content.index("</li>", nested)
-    assert 'href="/fields-of-work/religion/"' in content
-    assert 'href="/fields-of-work/youth/"' in content
+    assert 'href="/en/fields-of-work/religion/"' in content
+    assert 'href="/en/fields-of-work/youth/"' in content
 
 
 def test_field_page_shows_description_sub_topics_and_news_of_its_sub_topics(client, make_hidden):
@@ -58,15 +58,15 @@ def test_field_page_shows_description_sub_topics_and_news_of_its_sub_topics(clie
 
     assert "<h1>Human rights</h1>" in content
     assert "Rights for everyone." in content
-    assert 'href="/fields-of-work/religion/"' in content
+    assert 'href="/en/fields-of-work/religion/"' in content
     assert "About rights" in content and "About religion" in content
     assert "About something else" not in content
-    assert 'href="/news/?field=human-rights"' in content
+    assert 'href="/en/news/?field=human-rights"' in content
     assert_hides(content, hidden)
 
 
 def test_unknown_field_is_404(client):
-    assert client.get("/fields-of-work/no-such-field/").status_code == 404
+    assert client.get("/en/fields-of-work/no-such-field/").status_code == 404
 
 
 def test_field_pages_query_count_does_not_grow(client, django_assert_max_num_queries):
@@ -92,7 +92,7 @@ def test_meeting_index_lists_series_with_links(client):
 
     content = client.get(reverse("taxonomy:meeting-list")).content.decode()
 
-    assert 'href="/meetings/ministerial-council/"' in content
+    assert 'href="/en/meetings/ministerial-council/"' in content
     assert "Ministerial Council meetings" in content
 
 
@@ -106,7 +106,7 @@ def test_meeting_page_lists_its_published_news_only(client, make_hidden):
 
     assert "Council opens" in content
     assert "Another matter" not in content
-    assert 'href="/news/?meeting=ministerial-council"' in content
+    assert 'href="/en/news/?meeting=ministerial-council"' in content
     assert_hides(content, hidden)
 
 
@@ -171,14 +171,14 @@ def test_country_page_shows_field_operations_chair_years_and_news(client, make_h
 
     assert "<h1>Serbia</h1>" in content
     field_operations = content.index("Field operations")
-    assert field_operations < content.index('href="/structures/mission-serbia/"')
+    assert field_operations < content.index('href="/en/structures/mission-serbia/"')
     assert "Belgrade" in content
     assert "Closed on 30 June 2011" in content
     assert content.index("Also based here") < content.index("Regional office")
     assert "Chairpersonship: 2015" in content
     assert "News from Belgrade" in content
     assert "News from elsewhere" not in content
-    assert 'href="/news/?country=serbia"' in content
+    assert 'href="/en/news/?country=serbia"' in content
     assert_hides(content, hidden)
 
 

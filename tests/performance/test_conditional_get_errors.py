@@ -54,7 +54,7 @@ def test_an_error_is_never_answered_304(client, published, name, headers):
 def test_a_last_modified_from_another_page_does_not_make_a_404_a_304(client, published):
     last_modified = client.get(published.get_absolute_url())["Last-Modified"]
 
-    response = client.get("/news/no-such-item/", HTTP_IF_MODIFIED_SINCE=last_modified)
+    response = client.get("/en/news/no-such-item/", HTTP_IF_MODIFIED_SINCE=last_modified)
 
     assert response.status_code == 404
 

@@ -83,8 +83,8 @@ def test_revoked_link_stops_working_at_once(client, link):
 
 
 def test_unknown_or_altered_token_is_404(client, link):
-    assert client.get(f"/news/shared-preview/{link.token[:-1]}x/").status_code == 404
-    assert client.get("/news/shared-preview/not-a-token/").status_code == 404
+    assert client.get(f"/en/news/shared-preview/{link.token[:-1]}x/").status_code == 404
+    assert client.get("/en/news/shared-preview/not-a-token/").status_code == 404
 
 
 def test_a_link_shows_its_own_item_and_no_other_draft(client, link, field):

@@ -24,7 +24,7 @@ class Unreadable(io.RawIOBase):
 
 
 @pytest.mark.parametrize("method", ["TRACE", "TRACK", "CONNECT", "OPTIONS", "PUT", "DELETE"])
-@pytest.mark.parametrize("path", ["/", "/news/", "/admin/login/", "/no-such-page/"])
+@pytest.mark.parametrize("path", ["/", "/en/news/", "/admin/login/", "/no-such-page/"])
 def test_other_methods_answer_405(client, method, path):
     response = client.generic(method, path)
 
@@ -35,16 +35,16 @@ def test_other_methods_answer_405(client, method, path):
 def test_trace_does_not_echo_the_page(client):
     PublishedNewsFactory(title="Ministers met in Vienna")
 
-    response = client.generic("TRACE", "/news/")
+    response = client.generic("TRACE", "/en/news/")
 
     assert response.status_code == 405
     assert b"Vienna" not in response.content
 
 
 def test_public_pages_accept_get_and_head_but_not_post(client):
-    assert client.get("/news/").status_code == 200
-    assert client.head("/news/").status_code == 200
-    response = client.post("/news/", {"q": "x"})
+    assert client.get("/en/news/").status_code == 200
+    assert client.head("/en/news/").status_code == 200
+    response = client.post("/en/news/", {"q": "x"})
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
 
@@ -71,7 +71,7 @@ def test_a_huge_content_length_is_refused_without_reading_the_body(client):
 def test_a_body_over_the_public_limit_is_refused(client):
     response = client.generic(
         "GET",
-        "/news/",
+        "/en/news/",
         CONTENT_LENGTH=str(settings.REQUEST_BODY_MAX_BYTES + 1),
         **{"wsgi.input": Unreadable()},
     )

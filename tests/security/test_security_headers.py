@@ -61,11 +61,11 @@ def public_urls():
         country.get_absolute_url(),
         meeting.get_absolute_url(),
         structure.get_absolute_url(),
-        "/fields-of-work/",
-        "/countries/",
-        "/meetings/",
-        "/structures/",
-        "/news/no-such-item/",
+        "/en/fields-of-work/",
+        "/en/countries/",
+        "/en/meetings/",
+        "/en/structures/",
+        "/en/news/no-such-item/",
     ]
 
 

@@ -55,11 +55,7 @@ def reverse_relations_from_news():
 @pytest.mark.parametrize("path", list(sources()), ids=lambda path: str(path.relative_to(ROOT)))
 def test_no_module_of_the_leaves_imports_news(path):
     tree = ast.parse(path.read_text(), filename=str(path))
-    found = [
-        module
-        for module in imported_modules(tree)
-        if module.split(".")[0] in FORBIDDEN
-    ]
+    found = [module for module in imported_modules(tree) if module.split(".")[0] in FORBIDDEN]
     assert found == []
 
 
@@ -73,7 +69,9 @@ def test_no_module_of_the_leaves_reaches_news_through_its_relations(path):
 
 def test_the_leaves_load_without_news_installed():
     """Their models, admins and load_taxonomy, in a process whose only apps are theirs."""
-    script = f"FORBIDDEN = {FORBIDDEN!r}\n" + """
+    script = (
+        f"FORBIDDEN = {FORBIDDEN!r}\n"
+        + """
 import sys
 import django
 from django.conf import settings
@@ -92,6 +90,7 @@ loaded = sorted(name for name in sys.modules if name.split(".")[0] in FORBIDDEN)
 print(loaded)
 sys.exit(1 if loaded else 0)
 """
+    )
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
     )

@@ -98,7 +98,7 @@ def test_withdrawn_item_leaves_the_news_list_search_and_filters(
     client, withdrawn, sibling, field, structure, query
 ):
     """Both items share the words, the field of work and the structure asked for."""
-    response = client.get("/news/" + query.format(field=field.slug, structure=structure.slug))
+    response = client.get("/en/news/" + query.format(field=field.slug, structure=structure.slug))
 
     assert response.status_code == 200
     page = response.content.decode()
