@@ -6,6 +6,7 @@ from the index of the public news (Results, counting.Selection), the same cards
 (read_cards()). Only the paging differs: a cursor (api/cursors.py) instead of page numbers.
 """
 
+from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -90,6 +91,15 @@ LIST_PARAMETERS = [
         "(one facet).",
     ),
     _terms("tag", "Tag slug."),
+    OpenApiParameter(
+        "language",
+        OpenApiTypes.STR,
+        many=True,
+        explode=True,
+        enum=[code for code, _name in settings.NEWS_LANGUAGES],
+        description="The language items are written in. Without it, items in every language "
+        "(translations of one another included).",
+    ),
     OpenApiParameter("year", OpenApiTypes.INT, description="Year issued (four digits)."),
     OpenApiParameter("from", OpenApiTypes.DATE, description="Issued on or after (YYYY-MM-DD)."),
     OpenApiParameter("to", OpenApiTypes.DATE, description="Issued on or before (YYYY-MM-DD)."),
@@ -152,7 +162,9 @@ class NewsListView(PublicView):
         for name in OWN_PARAMETERS:
             filters.pop(name, None)
         reading = Reading(self.state)
-        filterset = reading.filterset(filters)
+        # Every language unless the `language` parameter chooses (the site's lists show the
+        # page's language's, by its address; the API has no language of its own).
+        filterset = reading.filterset(filters, every_language=True)
         if not filterset.is_valid():
             errors.update({name: list(found) for name, found in filterset.form.errors.items()})
         cursor = None
@@ -238,13 +250,24 @@ def _choices(filterset, params, counts, name):
 class NewsItemView(PublicView):
     """One item with every public field."""
 
+    parameters = frozenset({"language"})
+
     @extend_schema(
         operation_id="news_item",
         summary="A news item with every public field",
         description="Published items, and withdrawn ones with their withdrawal notice. "
         "Drafts, items in review and scheduled items answer 404. A slug the item had "
         "answers 301 to its current address.",
-        parameters=CONDITIONAL,
+        parameters=[
+            OpenApiParameter(
+                "language",
+                OpenApiTypes.STR,
+                enum=[code for code, _name in settings.NEWS_LANGUAGES],
+                description="Slugs are unique per language: the item in this language, "
+                "when items in several share the slug (default: the site's default).",
+            ),
+            *CONDITIONAL,
+        ],
         responses={
             200: serializers.NewsItemSerializer,
             301: OpenApiResponse(description="A former slug: Location is the item's address."),
@@ -268,7 +291,8 @@ class NewsItemView(PublicView):
             return HttpResponsePermanentRedirect(address + (f"?{query}" if query else ""))
 
     def build(self, request, params, slug):
-        item = read_item(slug)
+        # Slugs are unique per language: `language` chooses among items sharing one.
+        item = read_item(slug, language=params.get("language"))
         if item is None or not item.has_public_page():
             raise NotFound(_("No news item has this address."))
         read_page_relations(item)

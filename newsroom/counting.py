@@ -13,10 +13,10 @@ import heapq
 
 from pyroaring import BitMap
 
-from news import search
+from news import languages, search
 from news.models import NewsItem, Tag
 from newsroom import words as index_words
-from newsroom.facets import FACET_OF, FACETS, PARAMS, TAG_LIMIT
+from newsroom.facets import FACET_OF, FACETS, OTHERS, PARAMS, TAG_LIMIT, default_others
 
 # Besides every parameter: the number of results, and the first and last year of all news.
 BRANCHES = (*PARAMS, "total", "span")
@@ -85,6 +85,11 @@ class Selection:
             for facet in FACETS
             if facet.name in chosen_facets
         }
+        if "language" not in chosen_facets and not filterset.every_language:
+            # No language chosen: the page's, and the others' items it has no translation of
+            # unless the visitor chose not to see them (newsroom/index.py scope()).
+            include = (data.get(OTHERS) or default_others()) == "include"
+            self.narrowing["language"] = index.scope(languages.current(), include)
         self._without = {}
 
     def without(self, facet=None):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import formats
@@ -205,6 +206,26 @@ FACETS = (
         narrowed="linked",
         relation="tags",
     ),
+    # The language an item is written in. With no language chosen, a list shows the page's
+    # language and, unless the visitor or the organisation (settings.
+    # NEWS_INCLUDE_OTHER_LANGUAGES) chooses otherwise, the items with no translation in it
+    # (newsroom/counting.py Selection, newsroom/index.py scope()).
+    Facet(
+        "language",
+        _("Language"),
+        (
+            Param(
+                "language",
+                _("Language"),
+                _("There is no language “%(value)s”."),
+                counted="column",
+                choices=tuple(settings.NEWS_LANGUAGES),
+            ),
+        ),
+        narrowed="column",
+        column="language",
+        lookup="language__in",
+    ),
     Facet(
         "year",
         _("Year"),
@@ -269,6 +290,9 @@ SHOW_ALL = {
     ),
     "event": ngettext_lazy("Show all %(count)d meeting", "Show all %(count)d meetings", "count"),
     "tag": ngettext_lazy("Show all %(count)d tag", "Show all %(count)d tags", "count"),
+    "language": ngettext_lazy(
+        "Show all %(count)d language", "Show all %(count)d languages", "count"
+    ),
 }
 SHOW_ALL_OTHERS = ngettext_lazy("Show all %(count)d choice", "Show all %(count)d choices", "count")
 # The facets with a type-to-find box (added by static/js/filters.js), and its label.
@@ -302,6 +326,7 @@ class Shown:
     choices: list = field(default_factory=list)
     fields: list = field(default_factory=list)  # bound fields, in the order shown
     note: str = ""
+    after: object = None  # a bound field shown after the choices (the language facet's others)
 
     @property
     def selected(self):
@@ -396,10 +421,21 @@ def _choice_html(choice, catalog, separator=","):
 # one address (newsroom/lists.py answers any other with a redirect to it).
 
 
+# Whether a list with no language chosen also shows the items that have no translation in
+# the page's language ("include"), or not ("exclude"); its default is the organisation's
+# (default_others()), which no address writes.
+OTHERS = "others"
+OTHERS_CHOICES = (("include", _("Shown, in their language")), ("exclude", _("Not shown")))
+
+
+def default_others():
+    return "include" if settings.NEWS_INCLUDE_OTHER_LANGUAGES else "exclude"
+
+
 def order():
     """The list's parameters in the order of its addresses: the search, the facets' (in the
-    order of FACETS), the dates, the sort and the page."""
-    return ("q", *PARAMS, "from", "to", "sort", "page")
+    order of FACETS), whether other languages are shown, the dates, the sort and the page."""
+    return ("q", *PARAMS, OTHERS, "from", "to", "sort", "page")
 
 
 def pairs(params, **changes):
@@ -417,7 +453,8 @@ def pairs(params, **changes):
         # By relevance is the default of a search, and means the newest first without one.
         default = {"relevance", "newest"} if not searched else {"relevance"}
         found = [(name, value) for name, value in found if name != "sort" or value not in default]
-    return [(name, value) for name, value in found if (name, value) != ("page", "1")]
+    dropped = {("page", "1"), (OTHERS, default_others())}
+    return [(name, value) for name, value in found if (name, value) not in dropped]
 
 
 def query(params, **changes):
@@ -498,6 +535,7 @@ def build(filterset, params, counts=None, span=(None, None)):
             facet_shown.choices.extend(choices)
             facet_shown.note = facet_shown.note or note
             facet_shown.fields.append(_bound(filterset.form, param.name, choices))
+    shown["language"].after = filterset.form[OTHERS]
     return shown
 
 

@@ -22,7 +22,16 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models import Meeting
 from news import search
 from news.models import NewsItem
-from newsroom.facets import BY_NAME, FACET_OF, FACETS, PARAMS, RELATION_BY_NAME
+from newsroom.facets import (
+    BY_NAME,
+    FACET_OF,
+    FACETS,
+    OTHERS,
+    OTHERS_CHOICES,
+    PARAMS,
+    RELATION_BY_NAME,
+    default_others,
+)
 from structures.models import Structure
 from taxonomy.models import Country, FieldOfWork, MeetingSeries, name_order
 
@@ -222,6 +231,14 @@ class NewsFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, auto_id="news-%s", **kwargs)
 
+    others = forms.ChoiceField(
+        label=_("Items in other languages"),
+        help_text=_("Items with no translation in this language, shown in their own."),
+        choices=OTHERS_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("“%(value)s” is not a choice of languages.")},
+    )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         choices=Sort.CHOICES,
@@ -296,6 +313,9 @@ class NewsFilter(django_filters.FilterSet):
         fields = []
         form = NewsFilterForm
 
+    # With no language chosen: items in every language (the API), not the page's language's.
+    every_language = False
+
     @classmethod
     def get_filters(cls):
         """The declared filters and one for each parameter of the table of facets."""
@@ -315,6 +335,8 @@ class NewsFilter(django_filters.FilterSet):
             for name, param in PARAMS.items():
                 if param.repeats and name in data:
                     data.setlist(name, [value for value in data.getlist(name) if value != ""])
+            if not data.get(OTHERS):  # the organisation's choice, which addresses leave out
+                data[OTHERS] = default_others()
         super().__init__(data, *args, **kwargs)
         self.trees = trees or Trees.load()
         for name, param in PARAMS.items():

@@ -15,6 +15,12 @@ Items are numbered in the order of the list, oldest first (date issued, then id)
 results is a slice of the results' bitmap. Items read again after the index was built are
 numbered after all the others and merged into their place when a page is read.
 
+Each item's language is one more column (the language facet), and its translation group
+another: a list in one language that includes the other languages shows, of each group with
+no member in it, one member (its first published one, the original), and of each group with a
+member in it only that member. Per interface language, `hidden` holds the other members of
+groups with several published ones, kept exact group by group as items change (scope()).
+
 Everything counted goes through the facets' table (newsroom/facets.py FACETS): a facet's
 values are read from its relation's link table (each parameter's own, where it names one:
 the single meetings' table of the meetings app), its structures (lead and supporting
@@ -31,11 +37,13 @@ import time
 
 import numpy as np
 from django.db import InterfaceError, connection, connections, transaction
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import BigIntegerField, Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from pyroaring import BitMap
 
+from news import languages as news_languages
 from news.models import NewsItem
 from newsroom import words as index_words
 from newsroom.facets import FACETS, ISSUERS, RELATION_BY_NAME
@@ -46,6 +54,7 @@ logger = logging.getLogger(__name__)
 # Where each facet's values come from: a relation's name, ISSUERS (newsroom/facets.py) or a
 # column, such as YEAR.
 YEAR = "year"
+LANGUAGE = "language"
 # Change log rows are read again for this long after they were first seen: a transaction
 # that recorded a change commits within it (requests time out after 30 s), so a row that
 # appears late, behind one already seen, is still found.
@@ -98,6 +107,7 @@ _MICROSECONDS = {
     ),
 }
 KINDS = [value for value, _label in NewsItem.Kind.choices]
+LANGUAGES = news_languages.news_codes()
 
 
 def _numbers(queryset, fields):
@@ -117,8 +127,9 @@ def _numbers(queryset, fields):
 
 
 def _published_rows():
-    """(id, day issued, kind's number in KINDS, lead issuer, publication time) of every
-    published item, in list order, oldest first."""
+    """(id, day issued, kind's number in KINDS, lead issuer, publication time, language's
+    number in LANGUAGES, translation group) of every published item, in list order, oldest
+    first."""
     vendor = connection.vendor if connection.vendor in _DAYS else "sqlite"
     published = (
         NewsItem.objects.published()
@@ -131,9 +142,26 @@ def _published_rows():
                 output_field=IntegerField(),
             ),
             index_time=RawSQL(_MICROSECONDS[vendor], ()),
+            index_language=Case(
+                *(When(language=code, then=Value(n)) for n, code in enumerate(LANGUAGES)),
+                default=Value(-1),
+                output_field=IntegerField(),
+            ),
+            index_group=Coalesce(F("translation_group"), F("id"), output_field=BigIntegerField()),
         )
     )
-    return _numbers(published, ["id", "index_day", "index_kind", "lead_structure_id", "index_time"])
+    return _numbers(
+        published,
+        [
+            "id",
+            "index_day",
+            "index_kind",
+            "lead_structure_id",
+            "index_time",
+            "index_language",
+            "index_group",
+        ],
+    )
 
 
 def _bitmap(positions):
@@ -186,6 +214,11 @@ class NewsIndex:
         self.base_keys = np.zeros(0, dtype=np.int64)
         self.base_ids = np.zeros(0, dtype=np.int64)
         self.base_published = np.zeros(0, dtype=np.int64)  # microseconds since 1970
+        self.base_groups = np.zeros(0, dtype=np.int64)  # translation groups
+        self.extra_groups = []
+        # {interface language: the positions a list in it that includes the other languages
+        # leaves out}: see the module.
+        self.hidden = {}
         self.by_published = np.zeros(0, dtype=np.int32)  # base positions, most recent first
         self.extra_keys, self.extra_ids, self.extra_published = [], [], []
         self.position_of = np.full(1, -1, dtype=np.int32)
@@ -234,6 +267,11 @@ class NewsIndex:
         self.values["kind"] = {KINDS[number]: bitmap for number, bitmap in kinds.items()}
         years = days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)
         self.values[YEAR] = _grouped(positions, years + 1970)
+        spoken = _grouped(positions, rows[:, 5])
+        self.values[LANGUAGE] = {LANGUAGES[n]: bitmap for n, bitmap in spoken.items() if n >= 0}
+        self.base_groups = rows[:, 6].copy()
+        self.hidden = {code: BitMap() for code in news_languages.site_codes()}
+        self._hide_translations(rows[:, 5])
         issuers = [(positions, rows[:, 3].copy())]
         del rows
         for name, relation in LINKED:
@@ -259,8 +297,72 @@ class NewsIndex:
         if index_words.available():
             self.words = index_words.Words.read(self, NewsItem.objects.published())
         self.extra_keys, self.extra_ids, self.extra_published = [], [], []
+        self.extra_groups = []
         self.derived = {}
         logger.debug("News index read at %s: %d items", now, count)
+
+    def _hide_translations(self, language_numbers):
+        """Fill `hidden` from the base positions' groups and languages (their numbers)."""
+        groups = self.base_groups
+        if len(groups) < 2:
+            return
+        order = np.argsort(groups, kind="stable")
+        ordered = groups[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        sizes = np.diff(np.r_[starts, len(ordered)])
+        for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
+            positions = order[start : start + size].tolist()
+            members = [
+                (int(self.base_ids[p]), LANGUAGES[language_numbers[p]], p) for p in positions
+            ]
+            self._hide_group(members)
+
+    def _hide_group(self, members):
+        """Add to `hidden` the members a list in each interface language leaves out, of one
+        group's published `members` [(id, language, position)]: with a member in the
+        language, the others; else all but the first (the original)."""
+        if len(members) < 2:
+            return
+        first = min(members)[2]
+        for code, hidden in self.hidden.items():
+            if any(language == code for _pk, language, _p in members):
+                hidden.update(p for _pk, language, p in members if language != code)
+            else:
+                hidden.update(p for _pk, _language, p in members if p != first)
+
+    def _regroup(self, groups):
+        """Work out `hidden` again for the translation `groups` (some of their members have
+        just been read again), from their published members in the index."""
+        if not groups:
+            return
+        groups = sorted(groups)
+        rows = NewsItem.objects.filter(
+            Q(translation_group__in=groups) | Q(translation_group__isnull=True, pk__in=groups)
+        ).values_list("pk", "language")
+        members = {}
+        for pk, language in rows:
+            position = self.position(pk)
+            if position >= 0:
+                members.setdefault(self.group_at(position), []).append((pk, language, position))
+        for group_members in members.values():
+            stale = BitMap(p for _pk, _language, p in group_members)
+            for hidden in self.hidden.values():
+                hidden -= stale
+            self._hide_group(group_members)
+
+    def group_at(self, position):
+        if position < self.base_end:
+            return int(self.base_groups[position])
+        return self.extra_groups[position - self.base_end]
+
+    def scope(self, language, others):
+        """The items a list in interface `language` shows with no language chosen: those in
+        `language`, and with `others` one member of every group with none in it (see the
+        module)."""
+        if not others:
+            return self.values[LANGUAGE].get(language, BitMap())
+        hidden = self.hidden.get(language, BitMap())
+        return self.memo(("scope", language), lambda: self.live - hidden)
 
     def _positions(self, ids):
         """The positions of item `ids` (an array), -1 for items not in the index."""
@@ -362,9 +464,10 @@ class NewsIndex:
         with self.lock:
             old = {pk: self.position(pk) for pk in ids}
             gone = BitMap(position for position in old.values() if position >= 0)
+            groups = {self.group_at(position) for position in gone}
             if gone:
                 self.live -= gone
-                for bitmaps in self.values.values():
+                for bitmaps in [*self.values.values(), self.hidden]:
                     for bitmap in bitmaps.values():
                         bitmap -= gone
                 if self.words is not None:
@@ -373,20 +476,32 @@ class NewsIndex:
                 if pk < len(self.position_of):
                     self.position_of[pk] = -1
             rows = NewsItem.objects.filter(pk__in=ids).values_list(
-                "pk", "date_issued", "kind", "lead_structure_id", "status", "published_at"
+                "pk",
+                "date_issued",
+                "kind",
+                "lead_structure_id",
+                "status",
+                "published_at",
+                "language",
+                "translation_group",
             )
             now = timezone.now()
             published = {}
             for pk in ids:
                 self.pending.discard(pk)
-            for pk, date, kind, lead, status, published_at in rows:
+            for pk, date, kind, lead, status, published_at, language, group in rows:
                 if status != NewsItem.Status.PUBLISHED or published_at is None:
                     continue
                 if published_at > now:
                     self.pending.add(pk, published_at)
                     continue
                 published_us = _microseconds_of(published_at)
-                position = self._place(pk, item_key(_day(date), pk), published_us, old.get(pk, -1))
+                group = group or pk
+                groups.add(group)
+                position = self._place(
+                    pk, item_key(_day(date), pk), published_us, old.get(pk, -1), group
+                )
+                self._add(LANGUAGE, language, position)
                 published[pk] = position
                 self.live.add(position)
                 self._add("kind", kind, position)
@@ -402,24 +517,27 @@ class NewsIndex:
                         self._add(name, value, published[item])
                 if self.words is not None:
                     self.words.add(self, published)
+            self._regroup(groups)
             self.derived = {}
             global _changed_since_trim
             _changed_since_trim = True
 
-    def _place(self, pk, key, published, old):
-        """The position of item `pk` with sort `key` and publication time `published`: its
-        old one if it keeps its place in both orders."""
+    def _place(self, pk, key, published, old, group):
+        """The position of item `pk` with sort `key`, publication time `published` and
+        translation `group`: its old one if it keeps its place in both orders."""
         if (
             0 <= old < self.base_end
             and int(self.base_keys[old]) == key
             and int(self.base_published[old]) == published
         ):
             position = old
+            self.base_groups[old] = group
         else:
             position = self.base_end + len(self.extra_ids)
             self.extra_ids.append(pk)
             self.extra_keys.append(key)
             self.extra_published.append(published)
+            self.extra_groups.append(group)
         if pk >= len(self.position_of):
             # New items' ids come one after another: room for a few thousand more, not twice
             # the table (which a worker would hold privately: megabytes at a million items).

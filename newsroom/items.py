@@ -6,7 +6,7 @@ from html import unescape
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -15,12 +15,15 @@ from django.utils.text import Truncator
 from django.views.generic import DetailView, View
 
 from addresses.redirects import FollowsOldSlugs
+from news import languages
 from news.attachments import download_name
 from news.images import social_image
 from news.models import RELATION_NAMES, RELATIONS, Attachment, NewsItem
 from newsroom import index as news_index
-from newsroom.cards import read_cards, read_item
-from newsroom.public import PublicPageMixin
+from newsroom.cards import read_cards, read_items
+from newsroom.public import PublicPageMixin, public_address
+from newsroom.templatetags.cards import in_language
+from newsroom.translations import item_alternates, published_members, translation_in
 
 RELATED_NEWS = 5
 # What json_script escapes, so that a value cannot close the script element.
@@ -41,11 +44,31 @@ class ItemView(PublicPageMixin, FollowsOldSlugs, DetailView):
         # The relations are read by read_page_relations(), not prefetch_related().
         return self.public_pages().select_related("lead_structure").defer("search_vector")
 
+    def get(self, request, *args, **kwargs):
+        """The item with this slug in the page's language (or, under the default language,
+        in a language without an interface: news/languages.py). A slug of an item in another
+        language leads to its translation in the page's language, if published, else to the
+        item's own address (a temporary redirect: a translation may come)."""
+        prefix = languages.current()
+        under = languages.languages_under(prefix)
+        found = [item for item in read_items(kwargs[self.slug_url_kwarg]) if item.has_public_page()]
+        here = sorted(
+            (item for item in found if item.language in under),
+            key=lambda item: (item.language != prefix, item.pk),
+        )
+        self.found = here[0] if here else None
+        if self.found is None and found:
+            item = min(found, key=lambda item: item.pk)
+            address = public_address(translation_in(item, prefix) or item)
+            if address is not None:
+                return HttpResponseRedirect(address)
+        return super().get(request, *args, **kwargs)
+
     def get_object(self, queryset=None):
-        """The item by its slug, read by a query written once (newsroom/cards.py), shown
-        only if it has a public page (the rule of get_queryset(), for one item)."""
-        item = read_item(self.kwargs[self.slug_url_kwarg])
-        if item is None or not item.has_public_page():
+        """The item get() found by its slug, read by a query written once (newsroom/cards.py),
+        shown only if it has a public page (the rule of get_queryset(), for one item)."""
+        item = self.found
+        if item is None:
             raise Http404("No news item has this address.")
         read_page_relations(item)
         return item
@@ -114,7 +137,13 @@ class AttachmentView(PublicPageMixin, View):
     conditional = False
 
     def get(self, request, slug, attachment_pk):
-        item = get_object_or_404(self.public_pages(), slug=slug)
+        prefix = languages.current()
+        found = self.public_pages().filter(
+            slug=slug, language__in=languages.languages_under(prefix)
+        )
+        item = min(found, key=lambda item: (item.language != prefix, item.pk), default=None)
+        if item is None:
+            raise Http404("No news item has this address.")
         return attachment_response(item, attachment_pk)
 
 
@@ -141,8 +170,15 @@ def detail_context(request, item, state):
     body_text = " ".join(unescape(strip_tags(item.body)).split())
     lede_text = " ".join(item.lede.split())
     description = Truncator(lede_text or body_text).chars(300)
+    members = published_members(item)
+    original = members[0] if members else item
+    json_ld = news_article_json_ld(request, item, canonical, image_url, description, members)
     return {
         "item": item,
+        # The language switcher and hreflang alternates (newsroom/templatetags/languages.py).
+        "item_alternates": item_alternates(item, members),
+        "x_default_url": original.get_absolute_url(),
+        "language_flag": in_language(item.language) if item.language != languages.current() else "",
         "withdrawn": item.status == NewsItem.Status.WITHDRAWN,
         "related": related_news(item, state),
         "attachment_links": [
@@ -154,7 +190,7 @@ def detail_context(request, item, state):
         "description": description,
         # Imported bodies often open with the lede: show it only where it is not repeated.
         "show_lede": bool(lede_text) and not body_text.startswith(lede_text),
-        "json_ld": news_article_json_ld(request, item, canonical, image_url, description),
+        "json_ld": json_ld,
     }
 
 
@@ -174,8 +210,10 @@ def related_news(item, state=None):
     return read_cards(index.page(sharing, 0, RELATED_NEWS))
 
 
-def news_article_json_ld(request, item, canonical, image_url, description):
-    """schema.org NewsArticle, escaped for a <script type="application/ld+json"> element."""
+def news_article_json_ld(request, item, canonical, image_url, description, members=()):
+    """schema.org NewsArticle, escaped for a <script type="application/ld+json"> element:
+    with its language, and its published translations (`members`, its group's, the original
+    first) as workTranslation of the original and translationOfWork of the others."""
     publisher = {
         "@type": "Organization",
         "name": settings.SITE_NAME,
@@ -199,6 +237,22 @@ def news_article_json_ld(request, item, canonical, image_url, description):
         "publisher": publisher,
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
     }
+    data["inLanguage"] = item.language
+    others = [member for member in members if member.pk != item.pk]
+    if others and members[0].pk == item.pk:
+        data["workTranslation"] = [
+            {
+                "@id": request.build_absolute_uri(member.get_absolute_url()),
+                "inLanguage": member.language,
+            }
+            for member in others
+        ]
+    elif others:
+        original = members[0]
+        data["translationOfWork"] = {
+            "@id": request.build_absolute_uri(original.get_absolute_url()),
+            "inLanguage": original.language,
+        }
     if description:
         data["description"] = description
     if image_url:

@@ -24,9 +24,12 @@ class Reading:
     def trees(self):
         return Trees.load(self.state)
 
-    def filterset(self, params):
-        """The filters of `params` over the published items."""
-        return NewsFilter(params, queryset=NewsItem.objects.published(), trees=self.trees)
+    def filterset(self, params, every_language=False):
+        """The filters of `params` over the published items; with no language chosen, the
+        page's language's (newsroom/counting.py), or with `every_language` all of them."""
+        filterset = NewsFilter(params, queryset=NewsItem.objects.published(), trees=self.trees)
+        filterset.every_language = every_language
+        return filterset
 
 
 def ordered(queryset, sort, text=""):

@@ -16,8 +16,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
+from django.utils.translation import gettext_lazy as _
 
+from news import languages
 from news.models import NewsItem
 from news.templatetags.news_images import picture
 
@@ -41,9 +43,18 @@ def _date_text(language, day):
 
 
 def render(item, snippet, level, item_url, language):
-    """The card of `item`; `snippet` is plain text (escaped) or a SafeString from search."""
+    """The card of `item`; `snippet` is plain text (escaped) or a SafeString from search.
+
+    An item in another language than the page's is flagged ("In English"), and its text
+    marked with its `lang`."""
     kind = _kind_labels(language).get(item.kind) or item.get_kind_display()
     meta = [format_html('<span class="badge">{}</span>', kind)]
+    lang = ""
+    if item.language != language:
+        lang = format_html(' lang="{}"', item.language)
+        meta.insert(
+            0, format_html('<span class="card-language">{}</span>', in_language(item.language))
+        )
     if item.date_issued:
         meta.append(
             format_html(
@@ -57,10 +68,11 @@ def render(item, snippet, level, item_url, language):
         issuer = lead.name_on(item.date_issued)  # the name it had on the day of issue
         meta.append(format_html('<span class="card-issuer">{}</span>', issuer))
     if snippet:
-        text = format_html('\n    <p class="card-text">{}</p>', snippet)
+        text = format_html('\n    <p class="card-text"{}>{}</p>', lang, snippet)
     elif item.lede:
         text = format_html(
-            '\n    <p class="card-text">{}</p>',
+            '\n    <p class="card-text"{}>{}</p>',
+            lang,
             Truncator(item.lede).words(LEDE_WORDS, truncate=" …"),
         )
     else:
@@ -68,21 +80,71 @@ def render(item, snippet, level, item_url, language):
     image = ""
     if item.image:
         image = format_html(
-            '\n  <div class="card-image">{}</div>', picture(item, "card", sizes=IMAGE_SIZES)
+            '\n  <div class="card-image"{}>{}</div>',
+            lang,
+            picture(item, "card", sizes=IMAGE_SIZES),
         )
     return format_html(
         '<article class="card{}">\n  <div class="card-body">\n'
-        '    <h{} class="card-title"><a href="{}">{}</a></h{}>\n'
+        '    <h{} class="card-title"{}><a href="{}">{}</a></h{}>\n'
         '    <p class="card-meta">\n      {}\n    </p>{}\n  </div>{}\n</article>',
         " card-with-image" if item.image else "",
         level,
-        item_url.replace(SLUG, item.slug),
+        lang,
+        item_url(item.language).replace(SLUG, item.slug),
         item.title,
         level,
         mark_safe("\n      ".join(meta)),  # noqa: S308 (each part escaped above)
         text,
         image,
     )
+
+
+def _item_urls():
+    """language → the address of an item in it, with SLUG for its slug: each worked out once
+    for a list (an item's address is under its language's prefix, news/languages.py)."""
+    found = {}
+
+    def url(item_language):
+        prefix = languages.prefix_of(item_language)
+        if prefix not in found:
+            with override(prefix):
+                found[prefix] = reverse("news:detail", args=[SLUG])
+        return found[prefix]
+
+    return url
+
+
+def in_language(code):
+    """The flag of an item in another language than the page's: "In English"."""
+    flag = IN_LANGUAGE.get(code)
+    return (
+        str(flag) if flag is not None else _("In %(language)s") % {"language": languages.name(code)}
+    )
+
+
+# The flags, each a phrase of its own: some languages decline the name after "in".
+IN_LANGUAGE = {
+    "en": _("In English"),
+    "fr": _("In French"),
+    "de": _("In German"),
+    "it": _("In Italian"),
+    "ru": _("In Russian"),
+    "es": _("In Spanish"),
+    "sq": _("In Albanian"),
+    "bs": _("In Bosnian"),
+    "hr": _("In Croatian"),
+    "kk": _("In Kazakh"),
+    "ky": _("In Kyrgyz"),
+    "mk": _("In Macedonian"),
+    "cnr": _("In Montenegrin"),
+    "ro": _("In Romanian"),
+    "sr": _("In Serbian"),
+    "tg": _("In Tajik"),
+    "tk": _("In Turkmen"),
+    "uk": _("In Ukrainian"),
+    "uz": _("In Uzbek"),
+}
 
 
 @register.filter
@@ -96,7 +158,7 @@ def cards(entries, level=2):
     """The cards of `entries`, items or (item, snippet) pairs, each in an <li>. `level` is
     the heading level of the titles (2 on home, 3 under a heading). The address of an item is
     worked out once for them all."""
-    item_url = reverse("news:detail", args=[SLUG])
+    item_url = _item_urls()
     level = int(level)
     language = get_language()
     shown = []
