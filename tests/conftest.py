@@ -23,6 +23,19 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language and leaves none behind: a request to a /ru/
+    page (or with an Accept-Language to an unprefixed one) leaves its language active in the
+    thread, as LocaleMiddleware activates it and nothing deactivates it, and the next test's
+    reverse() and str() of a term would be in it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_news_index():
     """Each test reads its own database: the process's index of the public news
     (newsroom/index.py) is built anew from it at its first use."""
