@@ -18,7 +18,7 @@ def field_operations(request):
             "active": [s for s in operations if s.is_active],
             "closed": sorted(
                 (s for s in operations if not s.is_active),
-                key=lambda s: (s.closed_on is None, s.closed_on, s.name),
+                key=lambda s: (s.closed_on is None, s.closed_on, s.translated_name),
             ),
         },
     )

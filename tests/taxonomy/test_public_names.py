@@ -108,3 +108,17 @@ def test_a_structure_page_in_russian_gives_its_russian_name_and_acronym(client):
         '<h1>Бюро ОБСЕ по демократическим институтам и правам человека <span class="acronym">'
         "(БДИПЧ)</span></h1>"
     ) in content
+
+
+@needs_prefixes
+def test_the_home_page_in_russian_lists_states_and_fields_in_russian(client, rights):
+    for name, russian in (("Austria", "Австрия"), ("Germany", "Германия"), ("Belgium", "Бельгия")):
+        CountryFactory(name=name, slug=name.lower(), names={"ru": russian})
+    # The home's entry points are kept per language: an English page first.
+    assert "Human rights" in client.get(url_in("en", "home")).content.decode()
+
+    content = client.get(url_in("ru", "home")).content.decode()
+
+    assert "Права человека" in content
+    positions = [content.index(name) for name in ("Австрия", "Бельгия", "Германия")]
+    assert positions == sorted(positions)
