@@ -122,3 +122,27 @@ def test_the_home_page_in_russian_lists_states_and_fields_in_russian(client, rig
     assert "Права человека" in content
     positions = [content.index(name) for name in ("Австрия", "Бельгия", "Германия")]
     assert positions == sorted(positions)
+
+
+@needs_prefixes
+def test_a_russian_item_page_names_its_fields_countries_and_issuer_in_russian(client, rights):
+    austria = CountryFactory(name="Austria", slug="austria", names={"ru": "Австрия"})
+    secretariat = StructureFactory(
+        name="Secretariat", slug="secretariat", names={"ru": "Секретариат"}
+    )
+    item = PublishedNewsFactory(
+        language="ru",
+        title="Новость",
+        slug="novost",
+        fields_of_work=[rights],
+        countries=[austria],
+        lead_structure=secretariat,
+    )
+
+    url = item.get_absolute_url()
+    assert url.startswith("/ru/")
+    content = client.get(url).content.decode()
+
+    for name in ("Права человека", "Австрия", "Секретариат"):
+        assert name in content
+    assert "Human rights" not in content
