@@ -146,3 +146,13 @@ def test_a_russian_item_page_names_its_fields_countries_and_issuer_in_russian(cl
     for name in ("Права человека", "Австрия", "Секретариат"):
         assert name in content
     assert "Human rights" not in content
+
+
+@needs_prefixes
+def test_a_russian_feed_of_a_field_names_the_field_in_its_title(client, rights):
+    PublishedNewsFactory(language="ru", fields_of_work=[rights])
+
+    content = client.get(url_in("ru", "news:rss") + "?field=human-rights").content.decode()
+
+    title = content[content.index("<title>") : content.index("</title>")]
+    assert "Права человека" in title
