@@ -263,10 +263,12 @@ def respond(request, state, build, *parts, parameters=None):
 
 @functools.cache
 def list_parameters():
-    """The query parameters of /news/ and its feeds (newsroom/filters.py), with page and sort."""
+    """The query parameters of /news/ and its feeds (newsroom/filters.py), with page, sort and
+    whether other languages are shown."""
+    from newsroom.facets import OTHERS
     from newsroom.filters import NewsFilter
 
-    return frozenset([*NewsFilter.base_filters, "page", "sort"])
+    return frozenset([*NewsFilter.base_filters, "page", "sort", OTHERS])
 
 
 def canonical_query(params, parameters=None):

@@ -10,8 +10,9 @@ use neither these rules nor the page cache.
 from django.template.response import SimpleTemplateResponse
 from django.urls import NoReverseMatch
 
+from news import languages
 from news.models import RESERVED_SLUGS, NewsItem
-from newsroom import freshness
+from newsroom import facets, freshness
 
 
 class PublicPageMixin:
@@ -45,8 +46,12 @@ class PublicPageMixin:
         return response
 
     def published_news(self):
-        """The items lists, counts, feeds and search may show."""
-        return NewsItem.objects.published()
+        """The items lists, counts, feeds and search may show, in the page's language (with
+        the others' items it has no translation of, as the organisation chooses: settings.
+        NEWS_INCLUDE_OTHER_LANGUAGES)."""
+        return NewsItem.objects.published().in_language(
+            languages.current(), others=facets.default_others() == "include"
+        )
 
     def public_pages(self):
         """The items that have a page of their own: the published and the withdrawn."""

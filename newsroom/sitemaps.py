@@ -11,6 +11,10 @@ is one grouped query, kept under the publication state (newsroom/freshness.py) w
 pages themselves, which are served like the public pages: cached until something public
 changes, with an ETag and 304s.
 
+Every page is listed in each language it exists in, with its alternates (xhtml:link
+hreflang, and x-default): the indexes and term pages in every interface language, an item
+once, at its own address, with its group's published translations.
+
 One row whose address cannot be made (a slug written by QuerySet.update(), which runs no
 validation) is left out with a warning in the log: it must not take the sitemap down.
 """
@@ -29,8 +33,10 @@ from django.db.models.functions import Coalesce, ExtractYear, Greatest
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import override
 
 from meetings.models import Meeting, MeetingNews
+from news import languages
 from news.models import RESERVED_SLUGS, NewsItem
 from newsroom import freshness
 from newsroom.public import public_address
@@ -56,8 +62,9 @@ class Addressed:
     unless `count` is known), a page read with one query, and a row that has no public
     address left out of the page."""
 
-    def __init__(self, queryset, count=None, address=public_address):
+    def __init__(self, queryset, count=None, address=public_address, alternates=None):
         self.queryset, self.known_count, self.address = queryset, count, address
+        self.alternates = alternates
 
     def count(self):
         return self.queryset.count() if self.known_count is None else self.known_count
@@ -75,27 +82,62 @@ class Addressed:
                 )
             else:
                 rows.append(row)
+        if self.alternates is not None:
+            self.alternates(rows, self.address)
         return rows
 
 
-class PageSitemap(Sitemap):
-    """The public pages of the rows of pages(), at the address public_address() makes."""
+def unprefixed(path):
+    """`path` without its language prefix: the address that sends each visitor to their
+    language (x-default)."""
+    return "/" + path.split("/", 2)[2]
+
+
+class EveryLanguage:
+    """For a sitemap whose pages exist in every interface language: each row's page is
+    listed in each, with the others as alternates; `address(row)` makes its address in the
+    active language (None: the row has no page)."""
 
     @property
     def limit(self):
-        return limit()
+        return max(1, limit() // len(languages.site_codes()))
+
+    def address(self, row):
+        raise NotImplementedError
+
+    def entries(self, row):
+        """[(address, [(hreflang, address)])] of `row`'s page in each language."""
+        found = {}
+        for code in languages.site_codes():
+            with override(code):
+                found[code] = self.address(row)
+        if None in found.values():
+            logger.warning(
+                "%s %s left out of the sitemap: no address reaches its page (slug %r).",
+                type(row).__name__,
+                getattr(row, "pk", row),
+                getattr(row, "slug", None),
+            )
+            return []
+        links = [*found.items(), ("x-default", unprefixed(found[languages.default()]))]
+        return [(address, links) for address in found.values()]
+
+
+class PageSitemap(EveryLanguage, Sitemap):
+    """The public pages of the rows of pages(), at the address public_address() makes, in
+    every interface language."""
 
     def pages(self):
         raise NotImplementedError
 
     def items(self):
-        return Addressed(self.pages())
+        return self.pages()
 
-    def location(self, row):
-        return row.sitemap_location
+    def address(self, row):
+        return public_address(row)
 
 
-class IndexSitemap(Sitemap):
+class IndexSitemap(EveryLanguage, Sitemap):
     """The home page, the index of each taxonomy and the field operations' page."""
 
     changefreq = "daily"
@@ -111,12 +153,13 @@ class IndexSitemap(Sitemap):
             "field-operations",
         ]
 
-    def location(self, item):
+    def address(self, item):
         return reverse(item)
 
 
-class YearSitemap(PageSitemap):
-    """The published news issued in `year`: `count` items, the latest changed at `latest`."""
+class YearSitemap(Sitemap):
+    """The published news issued in `year`: `count` items, the latest changed at `latest`;
+    each at its own address, with its translations as alternates."""
 
     changefreq = "monthly"
     priority = 0.8
@@ -125,18 +168,45 @@ class YearSitemap(PageSitemap):
         super().__init__()
         self.year, self.count, self.latest = year, count, latest
 
+    @property
+    def limit(self):
+        return limit()
+
     def pages(self):
         # In the order of the public list's index (news_public_recent_idx): status, date
         # issued and id, with the publication time that published() compares in it.
         return (
             NewsItem.objects.published()
             .filter(date_issued__year=self.year)
-            .only("slug", "published_at", "updated_at")
+            .only("slug", "published_at", "updated_at", "language", "translation_group")
             .order_by("-date_issued", "-id")
         )
 
     def items(self):
-        return Addressed(self.pages(), self.count, news_addresses())
+        return Addressed(self.pages(), self.count, news_addresses(), self.add_alternates)
+
+    def entries(self, item):
+        return [(item.sitemap_location, item.sitemap_alternates)]
+
+    @staticmethod
+    def add_alternates(rows, address):
+        """Give each item of `rows` its alternates: its group's published members' addresses
+        (itself among them) and x-default, the original's; one query for them all."""
+        groups = {row.group for row in rows}
+        members = {}
+        found = (
+            NewsItem.objects.published()
+            .filter(translation_group__in=groups)
+            .only("slug", "language", "translation_group")
+            .order_by("pk")
+        )
+        for member in found:
+            location = address(member)
+            if location is not None:
+                members.setdefault(member.group, []).append((member.language, location))
+        for row in rows:
+            group = members.get(row.group, [])
+            row.sitemap_alternates = [*group, ("x-default", group[0][1])] if len(group) > 1 else []
 
     def lastmod(self, item):
         return max(item.published_at, item.updated_at)
@@ -202,13 +272,17 @@ TERMS = {
 
 def news_addresses():
     """public_address() for items, without a reverse() per item (which took half of the time
-    of a sitemap of 50,000): the news URL with the slug put in, for a slug that URL accepts."""
-    prefix = reverse("news:detail", args=["x"]).removesuffix("x/")
+    of a sitemap of 50,000): the news URL of the item's language with the slug put in, for a
+    slug that URL accepts."""
+    prefixes = {}
+    for code in languages.site_codes():
+        with override(code):
+            prefixes[code] = reverse("news:detail", args=["x"]).removesuffix("x/")
 
     def address(item):
         if item.slug in RESERVED_SLUGS or not SLUG.fullmatch(item.slug):
             return None
-        return f"{prefix}{item.slug}/"
+        return f"{prefixes[languages.prefix_of(item.language)]}{item.slug}/"
 
     return address
 
@@ -266,13 +340,21 @@ def urlset(request, site, page):
     lastmod = getattr(site, "lastmod", None)
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">'
     ]
     for row in rows:
-        parts.append(f"<url><loc>{escape(root + site.location(row))}</loc>")
-        if lastmod is not None:
-            parts.append(f"<lastmod>{timezone.localdate(lastmod(row)).isoformat()}</lastmod>")
-        parts.append(tail)
+        day = timezone.localdate(lastmod(row)).isoformat() if lastmod is not None else None
+        for location, alternates in site.entries(row):
+            parts.append(f"<url><loc>{escape(root + location)}</loc>")
+            parts.extend(
+                f'<xhtml:link rel="alternate" hreflang="{code}" '
+                f'href="{escape(root + address, {chr(34): "&quot;"})}"/>'
+                for code, address in alternates
+            )
+            if day is not None:
+                parts.append(f"<lastmod>{day}</lastmod>")
+            parts.append(tail)
     parts.append("</urlset>\n")
     response = HttpResponse("".join(parts), content_type="application/xml")
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"

@@ -39,6 +39,22 @@ class NewsItemQuerySet(models.QuerySet):
         publication time has come."""
         return self.filter(_published_now())
 
+    def in_language(self, language, others=True):
+        """Of published items, those a list in interface `language` shows with no language
+        chosen: the items in `language` and, with `others`, one item of every translation
+        group with none published in it, its first published one (the original). The rule
+        of the index of the public news (newsroom/index.py scope()), for the pages that read
+        the database: the home page and the terms' latest news."""
+        if not others:
+            return self.filter(language=language)
+        published = NewsItem.objects.filter(_published_now())
+        group = models.OuterRef("translation_group")
+        in_it = published.filter(translation_group=group, language=language)
+        earlier = published.filter(translation_group=group, pk__lt=models.OuterRef("pk"))
+        return self.filter(
+            models.Q(language=language) | (~models.Exists(in_it) & ~models.Exists(earlier))
+        )
+
     def public_pages(self):
         """Items with a public page: the published ones, and the withdrawn ones, whose page
         stays under the withdrawal notice (but which no list, count or feed shows)."""
