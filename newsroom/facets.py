@@ -295,6 +295,8 @@ SHOW_ALL = {
     ),
 }
 SHOW_ALL_OTHERS = ngettext_lazy("Show all %(count)d choice", "Show all %(count)d choices", "count")
+# The words searched for, quoted as the page's language quotes (“…”, «…», „…“).
+SEARCHED = _("“%(words)s”")
 # The facets with a type-to-find box (added by static/js/filters.js), and its label.
 FIND_LABELS = {"country": _("Find a country"), "structure": _("Find a structure")}
 
@@ -614,7 +616,7 @@ def active_filters(filterset, params, shown):
             if text is None:
                 text = Truncator(value).chars(60)
             if name == "q":
-                text = f"“{text}”"
+                text = str(SEARCHED % {"words": text})
             changes = {name: [other for other in values if other != value]}
             if name == "q" and params.get("sort") == "relevance":
                 changes["sort"] = None

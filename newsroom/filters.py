@@ -30,6 +30,7 @@ from newsroom.facets import (
     OTHERS_CHOICES,
     PARAMS,
     RELATION_BY_NAME,
+    SEARCHED,
     default_others,
 )
 from structures.models import Structure
@@ -468,5 +469,5 @@ class NewsFilter(django_filters.FilterSet):
         if data.get("to"):
             parts.append(str(_("to %(date)s") % {"date": data["to"].isoformat()}))
         if data.get("q"):
-            parts.append(f"“{data['q']}”")
+            parts.append(str(SEARCHED % {"words": data["q"]}))
         return parts
