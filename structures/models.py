@@ -9,7 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from osce_cms.text import validate_no_control_characters
-from taxonomy.models import Country, NamedInLanguages, TreeQuerySet, in_language
+from taxonomy.models import (
+    Country,
+    NamedInLanguages,
+    TreeQuerySet,
+    in_language,
+    validate_translations,
+)
 
 
 class StructureQuerySet(TreeQuerySet):
@@ -42,6 +48,7 @@ class Structure(NamedInLanguages):
         _("acronyms in other languages"),
         default=dict,
         blank=True,
+        validators=[validate_translations],
         help_text=_("{language code: acronym}; a language without one shows the English acronym."),
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)

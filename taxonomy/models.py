@@ -80,6 +80,24 @@ def name_order(terms):
     return sorted(terms, key=key)
 
 
+def validate_translations(value):
+    """{language code: text}: the news languages' codes (settings.NEWS_LANGUAGES), texts
+    without control characters."""
+    codes = {code for code, _name in settings.NEWS_LANGUAGES}
+    if not isinstance(value, dict):
+        raise ValidationError(_("Give the names as {language code: name}."), code="invalid")
+    for code, text in value.items():
+        if code not in codes:
+            raise ValidationError(
+                _("“%(code)s” is not the code of a language of the news."),
+                code="unknown_language",
+                params={"code": code},
+            )
+        if not isinstance(text, str):
+            raise ValidationError(_("Give the names as {language code: name}."), code="invalid")
+        validate_no_control_characters(text)
+
+
 class NamedInLanguages(models.Model):
     """A term with its English `name` and its names in other languages (`names`,
     {"ru": "...", "fr": "...", "de": "..."}), shown in the page's language (str()).
@@ -97,6 +115,7 @@ class NamedInLanguages(models.Model):
         _("names in other languages"),
         default=dict,
         blank=True,
+        validators=[validate_translations],
         help_text=_("{language code: name}; a language without one shows the English name."),
     )
 

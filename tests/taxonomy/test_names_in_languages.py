@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from structures.models import FormerName
@@ -95,3 +96,21 @@ def test_name_order_is_alphabetical_in_the_page_language():
             "Égypte",
             "Espagne",
         ]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [{"xx": "Name"}, {"ru": "Права\x07"}, {"ru": ["Права человека"]}, ["Права человека"]],
+)
+def test_names_must_be_texts_by_the_code_of_a_news_language(names):
+    field = FieldOfWorkFactory()
+    field.names = names
+    with pytest.raises(ValidationError) as error:
+        field.full_clean()
+    assert "names" in error.value.message_dict
+
+
+def test_an_acronym_in_a_news_language_that_is_not_of_the_interface_is_accepted():
+    structure = StructureFactory(acronym="OSCE")
+    structure.acronyms = {"uk": "ОБСЄ"}
+    structure.full_clean()
