@@ -232,7 +232,10 @@ def test_time_fields_are_labelled_with_the_organisations_zone(editor):
 
 # The admin shows help texts as HTML, read-only ones too: the slug's has no angle brackets to
 # lose ("/en/news/<slug>/" read "/en/news//.").
-SLUG_HELP = "The last part of the item's address, as in /news/this-part/."
+SLUG_HELP = (
+    "The last part of the item's address, as in /en/news/this-part/: Latin letters, digits "
+    "and hyphens, unique among the items in its language."
+)
 
 
 def test_slug_help_text_shows_the_address_pattern(editor):

@@ -109,7 +109,7 @@ def test_withdrawn_item_leaves_the_news_list_search_and_filters(
 def test_withdrawn_item_leaves_the_home_structure_and_field_pages(
     client, withdrawn, sibling, field, structure
 ):
-    for url in ["/", structure.get_absolute_url(), field.get_absolute_url()]:
+    for url in ["/en/", structure.get_absolute_url(), field.get_absolute_url()]:
         page = client.get(url).content.decode()
         assert sibling.title in page, url
         assert withdrawn.title not in page, url
