@@ -68,7 +68,7 @@ def test_a_list_in_russian_shows_russian_items_and_flags_the_others_in_their_lan
     assert 'lang="en"' in cards["Media freedom"] and "card-language" in cards["Media freedom"]
     assert 'lang="sq"' in cards["Prezenca e OSBE-së"]
     assert "card-language" not in cards["Наблюдение за выборами"]
-    assert '<html lang="ru">' in html
+    assert '<html lang="ru" dir="ltr">' in html
     # The draft and the scheduled translations are nowhere.
     assert "Свобода СМИ" not in html and "Élections observées" not in html
 
@@ -117,7 +117,7 @@ def test_an_item_page_offers_its_published_translations_only(client, newsroom):
     a, a_ru = newsroom["a"], newsroom["a_ru"]
     html = client.get(a_ru.get_absolute_url()).content.decode()
 
-    assert '<html lang="ru">' in html
+    assert '<html lang="ru" dir="ltr">' in html
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
     assert f'href="{a.get_absolute_url()}" hreflang="en"' in switcher
     assert 'aria-current="true">Русский' in switcher
@@ -166,7 +166,7 @@ def test_an_item_in_a_language_without_an_interface_lives_under_the_default(clie
     d = newsroom["d"]
     assert d.get_absolute_url() == f"/en/news/{d.slug}/"
     html = client.get(d.get_absolute_url()).content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert '<h1 lang="sq">' in html
     assert "In Albanian" in html
 
