@@ -19,14 +19,6 @@ def url_in(language, name, *args):
         return reverse(name, args=args)
 
 
-# Public addresses carry their language (/ru/…) once the lead's i18n URLs are on main.
-needs_prefixes = pytest.mark.xfail(
-    not url_in("ru", "news:list").startswith("/ru/"),
-    reason="public URLs are not under language prefixes yet (/ru/news/)",
-    strict=True,
-)
-
-
 @pytest.fixture
 def rights():
     return FieldOfWorkFactory(
@@ -34,7 +26,6 @@ def rights():
     )
 
 
-@needs_prefixes
 def test_a_field_page_in_russian_names_the_field_in_russian(client, rights):
     PublishedNewsFactory(fields_of_work=[rights])
 
@@ -46,14 +37,12 @@ def test_a_field_page_in_russian_names_the_field_in_russian(client, rights):
     assert "Права человека" not in english
 
 
-@needs_prefixes
 def test_a_field_with_no_russian_name_is_named_in_english_on_russian_pages(client):
     FieldOfWorkFactory(name="Youth", slug="youth")
     content = client.get(url_in("ru", "taxonomy:field-detail", "youth")).content.decode()
     assert "<h1>Youth</h1>" in content
 
 
-@needs_prefixes
 def test_the_menus_are_in_the_page_language(client, rights):
     StructureFactory(name="Secretariat", slug="secretariat", names={"ru": "Секретариат"})
 
@@ -64,7 +53,6 @@ def test_the_menus_are_in_the_page_language(client, rights):
     assert "Human rights" in english and "Права человека" not in english
 
 
-@needs_prefixes
 def test_the_country_list_in_russian_is_in_russian_alphabetical_order(client):
     for name, russian in (("Austria", "Австрия"), ("Germany", "Германия"), ("Belgium", "Бельгия")):
         CountryFactory(name=name, slug=name.lower(), names={"ru": russian})
@@ -79,7 +67,6 @@ def test_the_country_list_in_russian_is_in_russian_alphabetical_order(client):
     assert positions == sorted(positions)
 
 
-@needs_prefixes
 def test_the_news_list_facets_in_russian_name_fields_and_countries_in_russian(client, rights):
     austria = CountryFactory(name="Austria", slug="austria", names={"ru": "Австрия"})
     PublishedNewsFactory(fields_of_work=[rights], countries=[austria])
@@ -93,7 +80,6 @@ def test_the_news_list_facets_in_russian_name_fields_and_countries_in_russian(cl
     assert "Австрия" in content
 
 
-@needs_prefixes
 def test_a_structure_page_in_russian_gives_its_russian_name_and_acronym(client):
     StructureFactory(
         name="Office for Democratic Institutions and Human Rights",
@@ -110,7 +96,6 @@ def test_a_structure_page_in_russian_gives_its_russian_name_and_acronym(client):
     ) in content
 
 
-@needs_prefixes
 def test_the_home_page_in_russian_lists_states_and_fields_in_russian(client, rights):
     for name, russian in (("Austria", "Австрия"), ("Germany", "Германия"), ("Belgium", "Бельгия")):
         CountryFactory(name=name, slug=name.lower(), names={"ru": russian})
@@ -124,7 +109,6 @@ def test_the_home_page_in_russian_lists_states_and_fields_in_russian(client, rig
     assert positions == sorted(positions)
 
 
-@needs_prefixes
 def test_a_russian_item_page_names_its_fields_countries_and_issuer_in_russian(client, rights):
     austria = CountryFactory(name="Austria", slug="austria", names={"ru": "Австрия"})
     secretariat = StructureFactory(
@@ -148,7 +132,6 @@ def test_a_russian_item_page_names_its_fields_countries_and_issuer_in_russian(cl
     assert "Human rights" not in content
 
 
-@needs_prefixes
 def test_a_russian_feed_of_a_field_names_the_field_in_its_title(client, rights):
     PublishedNewsFactory(language="ru", fields_of_work=[rights])
 
