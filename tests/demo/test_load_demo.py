@@ -403,7 +403,9 @@ def test_slugs_are_what_django_slugify_makes_of_the_titles():
 
 
 def stored_items():
-    """Everything stored of each generated item, with its relations as primary keys."""
+    """Everything stored of each generated item, with its relations as primary keys (its
+    translation source and group by slug: ids differ from one load to the next)."""
+    slugs = dict(generated().values_list("pk", "slug"))
     return {
         item.slug: (
             item.title,
@@ -424,6 +426,10 @@ def stored_items():
             sorted(term.pk for term in item.meeting_series.all()),
             sorted(term.pk for term in item.supporting_structures.all()),
             sorted(term.pk for term in item.tags.all()),
+            item.language,
+            item.text_changed_at,
+            slugs.get(item.translation_source_id),
+            slugs.get(item.translation_group),
         )
         for item in generated().prefetch_related(
             "fields_of_work", "countries", "meeting_series", "supporting_structures", "tags"
