@@ -33,7 +33,8 @@ def parse_page(text):
 
 
 def query_params(path):
-    """{name: [values]} of a URL's query, without page and sort."""
+    """{name: [values]} of a URL's query, without page and sort (whether other languages are
+    shown, `others`, is kept: it decides what the view selects)."""
     params = {}
     for name, value in parse_qsl(urlsplit(path).query):
         if name not in ("page", "sort") and value != "":
@@ -69,17 +70,24 @@ def sampled_choices(choices, limit=CHOICES_CHECKED):
     return picked
 
 
-def expected(params):
-    """Published items the parameters select, counted with the ORM from the models."""
+def expected(params, language="en"):
+    """Published items the parameters select on a page in `language`, counted with the ORM
+    from the models: with no language chosen, the page's language's items and, unless
+    `others` says not, the others' with no translation in it (the rule written for the
+    database, NewsItemQuerySet.in_language())."""
     from django.db.models import Q
+    from django.utils import translation
 
     from news import search
     from news.models import RELATIONS, NewsItem, NewsSupportingStructure
-    from newsroom.facets import FACETS
+    from newsroom.facets import FACETS, OTHERS, default_others
     from structures.models import Structure
 
     relations = {relation.name: relation for relation in RELATIONS}
     items = NewsItem.objects.published()
+    if not params.get("language"):
+        others = (params.get(OTHERS) or [default_others()])[0]
+        items = items.in_language(language, others == "include")
     for facet in FACETS:
         chosen = {p.name: params[p.name] for p in facet.params if params.get(p.name)}
         if not chosen:
@@ -120,7 +128,8 @@ def expected(params):
     if params.get("to"):
         items = items.filter(date_issued__lte=params["to"][0])
     if params.get("q"):
-        items = search.matching(items, params["q"][0])
+        with translation.override(language):  # a search is read in the page's language
+            items = search.matching(items, params["q"][0])
     return items.count()
 
 
@@ -134,14 +143,15 @@ def check(path, text, count=expected):
     results is itself a difference."""
     page = parse_page(text)
     params = query_params(path)
+    language = urlsplit(path).path.split("/")[1]
     differences = []
-    want = count(params)
+    want = count(params, language)
     if page["total"] != want:
         differences.append(
             {"path": path, "what": "results", "shown": page["total"], "expected": want}
         )
     for param, value in sampled_choices(page["choices"]):
-        want = count(with_choice(params, param, value))
+        want = count(with_choice(params, param, value), language)
         shown = page["choices"][(param, value)]
         if shown != want:
             differences.append(

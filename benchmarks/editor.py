@@ -91,7 +91,7 @@ def new_draft(template, label):
 
 
 def field_count(port, slug):
-    status, text = fetch(port, "/news/")
+    status, text = fetch(port, "/en/news/")
     return parse_page(text)["choices"].get(("field", slug)) if status == 200 else None
 
 
@@ -100,9 +100,9 @@ def watch(port, item, field, before, started):
     seen = {"list": None, "count": None, "feed": None}
     while None in seen.values() and time.monotonic() - started < VISIBLE_WITHIN:
         if seen["list"] is None or seen["count"] is None:
-            status, text = fetch(port, "/news/")
+            status, text = fetch(port, "/en/news/")
             now = time.monotonic() - started
-            if status == 200 and seen["list"] is None and f"/news/{item.slug}/" in text:
+            if status == 200 and seen["list"] is None and f"/en/news/{item.slug}/" in text:
                 seen["list"] = round(now, 3)
             count = parse_page(text)["choices"].get(("field", field)) if status == 200 else None
             if (
@@ -113,8 +113,8 @@ def watch(port, item, field, before, started):
             ):
                 seen["count"] = round(now, 3)
         if seen["feed"] is None:
-            status, text = fetch(port, "/news/rss/")
-            if status == 200 and f"/news/{item.slug}/" in text:
+            status, text = fetch(port, "/en/news/rss/")
+            if status == 200 and f"/en/news/{item.slug}/" in text:
                 seen["feed"] = round(time.monotonic() - started, 3)
         time.sleep(POLL_EVERY)
     return seen

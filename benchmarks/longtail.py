@@ -12,8 +12,11 @@ import datetime
 import random
 from urllib.parse import parse_qsl, urlencode
 
-LIST_PATH = "/news/"
-FEED_PATH = "/news/rss/"
+LIST_PATH = "/en/news/"
+FEED_PATH = "/en/news/rss/"
+# The interface languages lists and feeds are asked in, with their shares of the drawn
+# addresses (item pages are at their items' own addresses).
+LANGUAGE_SHARES = {"en": 5, "ru": 3, "fr": 1, "de": 1}
 PAGE_SIZE = 20  # newsroom/lists.py LIST_PAGE_SIZE
 TAGS = 200  # the most used tags offered to the drawing
 ITEMS = 5000  # published items whose pages may be drawn
@@ -46,11 +49,22 @@ def canonical(path, order):
     (newsroom/facets.py pairs()): its parameters in the list's `order`, each one's values
     sorted. Drawn addresses have no empty value, default sort or first page to leave out."""
     base, _, query = path.partition("?")
-    if base != LIST_PATH or not query:
+    if base not in list_paths() or not query:
         return path
     rank = {name: number for number, name in enumerate(order)}
     pairs = sorted(parse_qsl(query), key=lambda pair: (rank.get(pair[0], len(rank)), pair[1]))
     return f"{base}?{urlencode(pairs)}"
+
+
+def list_paths():
+    """The list's path in every language drawn."""
+    return {LIST_PATH.replace("/en/", f"/{code}/", 1) for code in LANGUAGE_SHARES}
+
+
+def in_language(path, rng):
+    """`path` (under /en/) under a language drawn by LANGUAGE_SHARES."""
+    code = rng.choices(list(LANGUAGE_SHARES), weights=list(LANGUAGE_SHARES.values()))[0]
+    return path.replace("/en/", f"/{code}/", 1)
 
 
 def shapes(space):
@@ -74,8 +88,8 @@ def draw(space, n, seed):
             if len(drawn) >= n:
                 break
             path = _maker(shape)(rng, space)
-            if path is not None:
-                path = canonical(path, space["order"])
+            if path is not None and kinds[shape] != "item":
+                path = canonical(in_language(path, rng), space["order"])
             if path is None or path in seen:
                 misses[shape] += 1
                 if misses[shape] >= ATTEMPTS:
@@ -189,7 +203,7 @@ def _deep_page(rng, space):
 
 
 def _item(rng, space):
-    return f"{LIST_PATH}{rng.choice(space['items'])}/" if space["items"] else None
+    return rng.choice(space["items"]) if space["items"] else None
 
 
 def _feed(rng, space):
@@ -269,7 +283,8 @@ def facet_space():
     ranked = sorted(frequency, key=lambda w: (-frequency[w], w))
     count = published.count()
     step = max(1, count // ITEMS)
-    slugs = list(published.order_by("pk").values_list("slug", flat=True))[::step]
+    items = list(published.order_by("pk").values_list("slug", "language"))[::step]
+    paths = [NewsItem(slug=slug, language=language).get_absolute_url() for slug, language in items]
     return {
         "params": params,
         "order": list(order()),  # of the parameters in the list's addresses
@@ -284,6 +299,6 @@ def facet_space():
         "common_words": ranked[:COMMON_WORDS],
         "rare_words": sorted(ranked[COMMON_WORDS:], key=lambda w: (frequency[w], w))[:RARE_WORDS],
         "pages": (count + PAGE_SIZE - 1) // PAGE_SIZE,
-        "items": slugs[:ITEMS],
+        "items": paths[:ITEMS],
         "published": count,
     }

@@ -23,8 +23,8 @@ from news.models import NewsCountry, NewsFieldOfWork, NewsItem
 from newsroom import facets
 from structures.models import Structure
 
-LIST_PATH = "/news/"
-FEED_PATH = "/news/rss/"
+LIST_PATH = "/en/news/"
+FEED_PATH = "/en/news/rss/"
 PAGE = 250
 COMMON_WORD = "security"
 # Words are taken from the newest items' titles and ledes, then counted over all of them.
@@ -123,8 +123,10 @@ def pick_words():
     frequency = sample_words()
     if not frequency:
         return None, None
-    common = COMMON_WORD if COMMON_WORD in frequency else min(
-        frequency, key=lambda word: (-frequency[word], word)
+    common = (
+        COMMON_WORD
+        if COMMON_WORD in frequency
+        else min(frequency, key=lambda word: (-frequency[word], word))
     )
     candidates = sorted(frequency, key=lambda word: (frequency[word], word))[:RARE_CANDIDATES]
     counts = count_items_with_words([common, *candidates])
@@ -204,9 +206,7 @@ def select_urls():
                 "note": f"in {rare[1]} titles or ledes",
             }
         )
-    urls.append(
-        {"name": f"page {PAGE}", "kind": "list", "path": news_url(page=PAGE), "note": ""}
-    )
+    urls.append({"name": f"page {PAGE}", "kind": "list", "path": news_url(page=PAGE), "note": ""})
     if latest:
         urls.append(
             {

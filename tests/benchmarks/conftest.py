@@ -76,5 +76,3 @@ def newsroom():
         lead_structure=loner,
     )
     return latest
-
-

@@ -55,7 +55,9 @@ def test_the_site_shows_the_plain_counts(page, path):
 
 def test_a_wrong_number_is_a_difference(page):
     text = page("/en/news/?field=arms-control")
-    assert counts.check("/en/news/?field=arms-control", text, count=lambda params: 99) != []
+    assert (
+        counts.check("/en/news/?field=arms-control", text, count=lambda params, language: 99) != []
+    )
     wrong = text.replace(
         'id="news-results-heading">4 results', 'id="news-results-heading">5 results'
     )
@@ -65,7 +67,7 @@ def test_a_wrong_number_is_a_difference(page):
 
 
 def test_a_page_without_its_number_of_results_is_a_difference():
-    differences = counts.check("/en/news/", "<html></html>", count=lambda params: 0)
+    differences = counts.check("/en/news/", "<html></html>", count=lambda params, language: 0)
     assert differences[0]["shown"] is None
 
 

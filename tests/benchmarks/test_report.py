@@ -39,7 +39,7 @@ def by_start(targets, start):
 def test_all_targets_met_at_a_million_items():
     targets = report.evaluate_targets([size(10_000, 20.0), size(1_000_000, 25.0)])
     assert [entry["met"] for entry in targets] == [True] * 7
-    assert by_start(targets, "/en/news/ p50")["value"] == 1.25
+    assert by_start(targets, "/news/ p50")["value"] == 1.25
     assert all(entry["at_size"] == 1_000_000 for entry in targets)
 
 
@@ -51,13 +51,13 @@ def test_the_slowest_list_variant_decides_the_list_target():
 
 def test_the_list_growing_more_than_one_and_a_half_times_misses():
     targets = report.evaluate_targets([size(10_000, 10.0), size(1_000_000, 16.0)])
-    growth = by_start(targets, "/en/news/ p50")
+    growth = by_start(targets, "/news/ p50")
     assert (growth["value"], growth["met"]) == (1.6, False)
 
 
 def test_growth_needs_two_sizes_and_a_smaller_run_says_where_targets_are_set():
     targets = report.evaluate_targets([size(10_000)])
-    growth = by_start(targets, "/en/news/ p50")
+    growth = by_start(targets, "/news/ p50")
     assert growth["met"] is None
     assert "needs two sizes" in growth["note"]
     assert all("1,000,000" in entry["note"] for entry in targets)
@@ -88,7 +88,7 @@ def test_throughput_and_memory_targets():
     targets = report.evaluate_targets(
         [size(1_000_000, rss=(150.0, 210.0), list=url("list", "list", 20.0, rps=74.0))]
     )
-    assert by_start(targets, "/en/news/ ≥")["met"] is False
+    assert by_start(targets, "/news/ ≥")["met"] is False
     assert by_start(targets, "worker memory")["value"] == 210.0
     assert by_start(targets, "worker memory")["met"] is False
 
@@ -166,6 +166,6 @@ def test_a_count_difference_or_an_unread_page_is_a_failure():
     assert report.count_failures([long_tail_size()]) == []
     difference = {"path": "/en/news/?kind=news", "what": "results", "shown": 3, "expected": 4}
     assert report.count_failures([long_tail_size([difference], ["/en/news/?x=1: HTTP 500"])]) == [
-        "10,000: /news/?kind=news results: shown 3, counted 4",
-        "10,000: /news/?x=1: HTTP 500",
+        "10,000: /en/news/?kind=news results: shown 3, counted 4",
+        "10,000: /en/news/?x=1: HTTP 500",
     ]

@@ -189,5 +189,6 @@ def test_a_count_difference_fails_the_run_whatever_the_targets():
     results["sizes"][0]["counts"]["differences"] = [difference]
     results["verdict"] = targets.verdict(results["sizes"])
     assert failures(results) == [
-        "shown numbers differ from the plain counts:\n1,000,000: /news/ results: shown 3, counted 4"
+        "shown numbers differ from the plain counts:\n"
+        "1,000,000: /en/news/ results: shown 3, counted 4"
     ]
