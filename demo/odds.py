@@ -93,11 +93,11 @@ RECENT_ITEMS = 60
 # than English: the field operations in Central Asia in Russian, some others in their host
 # country's language (only news and press releases, on the fields of texts_other.LOCAL_FIELDS).
 WRITERS = {
-    "centre-in-ashgabat": ("ru", 0.7),
-    "programme-office-in-astana": ("ru", 0.6),
-    "programme-office-in-bishkek": ("ru", 0.7),
-    "programme-office-in-dushanbe": ("ru", 0.6),
-    "project-co-ordinator-in-uzbekistan": ("ru", 0.6),
+    "centre-in-ashgabat": ("ru", 0.8),
+    "programme-office-in-astana": ("ru", 0.7),
+    "programme-office-in-bishkek": ("ru", 0.8),
+    "programme-office-in-dushanbe": ("ru", 0.7),
+    "project-co-ordinator-in-uzbekistan": ("ru", 0.7),
     "presence-in-albania": ("sq", 0.35),
     "mission-in-kosovo": ("sq", 0.2),
     "mission-to-serbia": ("sr", 0.35),
