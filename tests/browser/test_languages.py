@@ -3,7 +3,7 @@ news list in Russian with the English items flagged "In English" in their own la
 filters applied through the form (a field of work, other languages not shown) with the
 language facet's counts, a Russian item whose language switcher leads to its English source
 and back and shows French and German as unavailable; and axe-core (as test_accessibility.py
-runs it) finds no violation on any of these pages.
+runs it) finds no violation on any of these pages, none of them wider than a 360 px phone.
 
 Controls are found by their names in the Russian catalogue (`ru()`), as a Russian reader
 finds them; each check that a name is Russian fails if the catalogue lacks it.
@@ -47,8 +47,14 @@ def results_count(count):
 
 
 def no_violation(page, axe_source, where):
+    """axe-core finds nothing, and the page (its Russian words longer than the English ones,
+    the language switcher above the header) is no wider than the screen."""
     found = violations(page, axe_source)
     assert found == [], f"{where}: " + json.dumps(found, indent=2)
+    wide, screen = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert wide <= screen, f"{where}: the page is {wide} px wide on a {screen} px screen"
 
 
 @pytest.fixture
