@@ -228,11 +228,26 @@ class Sort:
     ]
 
 
+class OthersField(forms.ChoiceField):
+    """Whether other languages' items are shown: the radios offer the default as the empty
+    value, but its own name is valid too (an address written by hand or by a feed reader)."""
+
+    def valid_value(self, value):
+        return value in ("", *dict(OTHERS_CHOICES))
+
+
 class NewsFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, auto_id="news-%s", **kwargs)
+        # The organisation's choice of other languages is the empty value, as the default
+        # sort is: a list sent with it unchanged has no `others` in its address.
+        default, labels = default_others(), dict(OTHERS_CHOICES)
+        self.fields[OTHERS].choices = [
+            ("", labels[default]),
+            *((value, label) for value, label in OTHERS_CHOICES if value != default),
+        ]
 
-    others = forms.ChoiceField(
+    others = OthersField(
         label=_("Items in other languages"),
         help_text=_("Items with no translation in this language, shown in their own."),
         choices=OTHERS_CHOICES,
@@ -336,8 +351,6 @@ class NewsFilter(django_filters.FilterSet):
             for name, param in PARAMS.items():
                 if param.repeats and name in data:
                     data.setlist(name, [value for value in data.getlist(name) if value != ""])
-            if not data.get(OTHERS):  # the organisation's choice, which addresses leave out
-                data[OTHERS] = default_others()
         super().__init__(data, *args, **kwargs)
         self.trees = trees or Trees.load()
         for name, param in PARAMS.items():

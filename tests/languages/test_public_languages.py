@@ -242,3 +242,13 @@ def test_the_sitemap_lists_term_pages_in_every_language(client, newsroom):
     for code in ("en", "ru", "fr", "de"):
         assert f"<loc>http://testserver/{code}/fields-of-work/elections/</loc>" in xml
     assert 'hreflang="x-default" href="http://testserver/fields-of-work/elections/"' in xml
+
+
+def test_the_other_languages_control_sends_nothing_for_the_default(client, newsroom):
+    html = client.get(url("news:list", "en")).content.decode()
+    radios = re.findall(r'<input type="radio" name="others"[^>]*>', html)
+    assert len(radios) == 2
+    assert 'value=""' in radios[0] and "checked" in radios[0]
+    assert 'value="exclude"' in radios[1] and "checked" not in radios[1]
+    html = client.get(url("news:list", "en") + "?others=exclude").content.decode()
+    assert "checked" in re.findall(r'<input type="radio" name="others"[^>]*>', html)[1]
