@@ -604,7 +604,7 @@ def active_filters(filterset, params, shown):
         for choice in facet.choices
     }
     names = {"q": _("Search"), **{name: param.label for name, param in PARAMS.items()}}
-    names.update({name: filterset.form.fields[name].label for name in ("from", "to")})
+    names.update({name: filterset.form.fields[name].label for name in (OTHERS, "from", "to")})
     active = []
     for name, label in names.items():
         values = list(dict.fromkeys(params.getlist(name)))
@@ -612,6 +612,10 @@ def active_filters(filterset, params, shown):
             if not value.strip():
                 continue
             text = known.get((name, value))
+            if name == OTHERS:
+                if value == default_others():
+                    continue  # the default, which no address writes
+                text = dict(OTHERS_CHOICES).get(value)
             invalid = name in errors and text is None
             if text is None:
                 text = Truncator(value).chars(60)

@@ -19,6 +19,7 @@ from news import languages
 from news.attachments import download_name
 from news.images import social_image
 from news.models import RELATION_NAMES, RELATIONS, Attachment, NewsItem
+from newsroom import facets
 from newsroom import index as news_index
 from newsroom.cards import read_cards, read_items
 from newsroom.public import PublicPageMixin, public_address
@@ -195,19 +196,22 @@ def detail_context(request, item, state):
 
 
 def related_news(item, state=None):
-    """Up to RELATED_NEWS published items sharing a field of work or a country, newest first:
-    chosen in the index of the public news (newsroom/index.py), read by id."""
+    """Up to RELATED_NEWS published items sharing a field of work or a country, newest first,
+    as the page's language's lists show them (newsroom/index.py scope()), the item's own
+    translations left out: chosen in the index of the public news, read by id."""
     field_ids = [field.pk for field in item.fields_of_work.all()]
     country_ids = [country.pk for country in item.countries.all()]
     if not field_ids and not country_ids:
         return []
     index = news_index.current()
     sharing = index.union("fields_of_work", field_ids) | index.union("countries", country_ids)
-    sharing &= index.live
+    sharing &= index.scope(languages.current(), facets.default_others() == "include")
     own = index.position(item.pk)
     if own >= 0:
         sharing.discard(own)
-    return read_cards(index.page(sharing, 0, RELATED_NEWS))
+    # A few more than shown: the item's translations are among them at most once each.
+    found = read_cards(index.page(sharing, 0, RELATED_NEWS + len(languages.site_codes())))
+    return [card for card in found if card.group != item.group][:RELATED_NEWS]
 
 
 def news_article_json_ld(request, item, canonical, image_url, description, members=()):

@@ -38,8 +38,9 @@ def _kind_labels(language):
 
 @functools.lru_cache(maxsize=4096)
 def _date_text(language, day):
-    """A day as a card shows it ("5 December 2026"), in `language`: months are translated."""
-    return format_date(day, "j F Y")
+    """A day as a card shows it, in `language`: its DATE_FORMAT ("5 December 2026", "5 декабря
+    2026 г.", "5. Dezember 2026")."""
+    return format_date(day, "DATE_FORMAT")
 
 
 def render(item, snippet, level, item_url, language):

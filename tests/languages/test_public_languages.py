@@ -252,3 +252,22 @@ def test_the_other_languages_control_sends_nothing_for_the_default(client, newsr
     assert 'value="exclude"' in radios[1] and "checked" not in radios[1]
     html = client.get(url("news:list", "en") + "?others=exclude").content.decode()
     assert "checked" in re.findall(r'<input type="radio" name="others"[^>]*>', html)[1]
+
+
+def test_related_news_are_in_the_pages_language_without_the_items_translations(client, newsroom):
+    html = client.get(newsroom["a_ru"].get_absolute_url()).content.decode()
+    related = html[html.index('id="related-heading"') :]
+    assert "Elections observed" not in related  # its own source
+    assert "Миссия ОБСЕ в Бишкеке" in related
+    assert "Media freedom" in related  # no Russian translation published: in English
+
+
+def test_dates_are_written_as_each_language_writes_them(client, newsroom):
+    assert "14 марта 2025" in client.get(newsroom["a_ru"].get_absolute_url()).content.decode()
+    assert "14 March 2025" in client.get(newsroom["a"].get_absolute_url()).content.decode()
+
+
+def test_leaving_out_other_languages_is_an_active_filter_with_its_remove_link(client, newsroom):
+    html = client.get(url("news:list", "en") + "?field=elections&others=exclude").content.decode()
+    assert "Items in other languages" in html and "Not shown" in html
+    assert 'href="/en/news/?field=elections"' in html  # removes just that choice

@@ -5,6 +5,9 @@ works in one zone (TIME_ZONE, Vienna) with staff in many, so a time says which i
 
 from django.conf.locale.en.formats import *  # noqa: F403
 
+# A day as pages show it ("5 December 2026"); other languages keep Django's own
+# ("5 декабря 2026 г.", "5. Dezember 2026").
+DATE_FORMAT = "j F Y"
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = "N j, Y, H:i T"
 SHORT_DATETIME_FORMAT = "m/d/Y H:i"
