@@ -16,6 +16,11 @@ body. About a third of the items have a lead image, one of a few generated pictu
 Generated bodies are built only from the texts of demo/texts.py and the taxonomy's names
 (escaped), so they are already what NewsItem.save() would keep: the loader's bulk inserts do not
 call it.
+
+Most items are in English; some field operations write in Russian or in their host country's
+language (demo/languages.py, texts_ru.py, texts_other.py). An item may be followed by its
+translations, which take the places of the next items (odds.TRANSLATION_SLOTS): a translation is
+built from its source's draws, with its own words, publication and text time.
 """
 
 import dataclasses
@@ -192,9 +197,7 @@ class DemoNewsGenerator:
         self.recent = {}
         # Texts are edited after publication only up to the start of the last day, so that an
         # item is the same whatever the hour of the run.
-        self.last_midnight = datetime.datetime.combine(
-            last_day or self.today, datetime.time(), self.zone
-        )
+        self.last_midnight = datetime.datetime.combine(self.last_day, datetime.time(), self.zone)
 
     @staticmethod
     def _pool(issuers):
@@ -387,8 +390,9 @@ class DemoNewsGenerator:
             dated=issued is not None,
         )
         english_title = title
-        slug = self.slug_for(title, index)
-        if language != "en":
+        if language == "en":
+            slug = self.slug_for(title, index)
+        else:
             title = languages.title(language, scene, rng)
             slug = languages.slug_for(title, index)
         # Drawn last, so that what comes before is the same whatever they are.
