@@ -133,7 +133,8 @@ LIST_PARAMETERS = [
 class NewsListView(PublicView):
     """Published news, narrowed by the site list's filters (/news/), newest first."""
 
-    parameters = freshness.list_parameters() - {"page"} | set(OWN_PARAMETERS)
+    # The list's but its page and whether other languages are shown (the API has no language).
+    parameters = freshness.list_parameters() - {"page", news_facets.OTHERS} | set(OWN_PARAMETERS)
 
     @extend_schema(
         operation_id="news_list",

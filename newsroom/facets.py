@@ -489,7 +489,12 @@ def offered(param, trees, counts, chosen, span):
             note = param.limited % {"limit": param.limit}
         return [(term.pk, term.slug, str(term), depth) for term, depth in listed], note
     if param.choices:
-        return [(value, value, label, 0) for value, label in param.choices], ""
+        offered = param.choices
+        if param.name == "language" and counts is not None:
+            # Of the many languages items may be in, those with items here, and the chosen.
+            numbers, chosen = counts[param.name], set(chosen or ())
+            offered = [(v, label) for v, label in offered if numbers.get(v) or v in chosen]
+        return [(value, value, label, 0) for value, label in offered], ""
     if param.model:  # the chosen ones, then the most used in the results (there may be many)
         chosen = [(term.pk, term.slug, str(term), 0) for term in chosen or ()]
         chosen_ids = {pk for pk, _slug, _label, _depth in chosen}

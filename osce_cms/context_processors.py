@@ -29,6 +29,7 @@ def site(request):
 
 @functools.cache
 def section_urls(prefix, language):
-    """{section: its address}, worked out once per script prefix and language: the header and the footer
-    of every page link them, and reversing a URL takes longer than rendering its link."""
+    """{section: its address}, worked out once per script prefix and language: the header
+    and the footer of every page link them, and reversing a URL takes longer than rendering
+    its link."""
     return {name: reverse(view) for name, view in SECTIONS.items()}

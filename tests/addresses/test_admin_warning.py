@@ -33,7 +33,10 @@ def test_changing_a_live_items_slug_warns_that_the_old_address_redirects(editor_
     assert [m for m in messages if "/en/news/mission-opens-office/" in m and "redirects" in m]
     editor_client.logout()
     response = client.get("/en/news/mission-opens-office/")
-    assert (response.status_code, response["Location"]) == (301, "/en/news/mission-opens-new-office/")
+    assert (response.status_code, response["Location"]) == (
+        301,
+        "/en/news/mission-opens-new-office/",
+    )
 
 
 def test_keeping_the_slug_gives_no_warning(editor_client):

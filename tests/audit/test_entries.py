@@ -308,7 +308,7 @@ def test_reading_the_public_site_logs_nothing(client):
     item = PublishedNewsFactory()
     before = Entry.objects.count()
     for url in [
-        "/",
+        "/en/",
         reverse("news:list"),
         item.get_absolute_url(),
         item.lead_structure.get_absolute_url(),

@@ -41,9 +41,11 @@ def test_every_meeting_page_is_listed_with_or_without_news(client):
 
     listed = {location for location, _ in read_child(client, CHILD)}
 
+    # Each in every interface language.
     assert listed == {
-        f"http://testserver{quiet.get_absolute_url()}",
-        f"http://testserver{busy.get_absolute_url()}",
+        f"http://testserver/{code}{meeting.get_absolute_url().removeprefix('/en')}"
+        for meeting in (quiet, busy)
+        for code in ("en", "ru", "fr", "de")
     }
     assert f"http://testserver{busy.get_absolute_url()}" in all_locations(client)
 
@@ -74,7 +76,7 @@ def test_lastmod_is_the_meetings_save_or_its_latest_public_news(client):
 
 def test_a_new_meeting_enters_the_sitemap_at_once(client):
     meeting("basel-2014", 2014)
-    assert len(read_child(client, CHILD)) == 1
+    assert len(read_child(client, CHILD)) == 4  # in each interface language
 
     added = meeting("vienna-2025", 2025)
 

@@ -58,6 +58,7 @@ VISIBLE_CHOICES = {
     ("meeting", "council"),
     ("tag", "youth"),
     ("year", "2024"),
+    ("language", "en"),
 }
 
 

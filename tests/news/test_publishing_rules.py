@@ -87,4 +87,6 @@ def test_slugs_of_the_sites_own_pages_are_refused(slug):
 def test_a_tag_link_encodes_its_slug():
     from news.models import Tag
 
-    assert Tag(name="Média", slug="média & co").get_absolute_url() == "/en/news/?tag=m%C3%A9dia+%26+co"
+    assert (
+        Tag(name="Média", slug="média & co").get_absolute_url() == "/en/news/?tag=m%C3%A9dia+%26+co"
+    )

@@ -15,7 +15,9 @@ def news():
     return field
 
 
-@pytest.mark.parametrize("url", ["/en/news/", "/en/news/rss/", "/en/menus/", "/en/countries/", "/en/"])
+@pytest.mark.parametrize(
+    "url", ["/en/news/", "/en/news/rss/", "/en/menus/", "/en/countries/", "/en/"]
+)
 def test_pages_and_feeds_are_gzipped_when_the_client_accepts_it(client, news, url):
     response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
     assert response.status_code == 200

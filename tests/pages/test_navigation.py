@@ -42,7 +42,9 @@ def links(fragment):
 def test_header_items_are_links_to_each_index_with_the_menu_they_open(client):
     html = client.get("/en/").text
     for menu, index in zip(
-        MENUS, ["/en/fields-of-work/", "/en/meetings/", "/en/countries/", "/en/structures/"], strict=True
+        MENUS,
+        ["/en/fields-of-work/", "/en/meetings/", "/en/countries/", "/en/structures/"],
+        strict=True,
     ):
         assert re.search(rf'<a class="nav-link" href="{index}" data-menu="{menu}"', html)
     assert 'data-menus="/en/menus/"' in html
@@ -148,7 +150,8 @@ def test_field_operations_page_lists_them_with_their_hosts_and_closed_ones(clien
     html = response.text
     assert "<h1>Field operations</h1>" in html
     assert (
-        '<a class="entry-title" href="/en/structures/mission-to-serbia/">Mission to Serbia</a>' in html
+        '<a class="entry-title" href="/en/structures/mission-to-serbia/">Mission to Serbia</a>'
+        in html
     )
     assert "Belgrade, Serbia" in html
     active, closed = html.split('id="closed-heading"')
@@ -170,6 +173,12 @@ def test_field_operations_page_reads_one_query(client, taxonomy):
 
 def test_header_marks_the_section_of_the_page_and_no_other(client, taxonomy):
     current = re.compile(r'<a class="nav-link" href="([^"]+)"[^>]*aria-current="(page|true)"')
-    assert current.findall(client.get("/en/field-operations/").text) == [("/en/structures/", "true")]
-    assert current.findall(client.get("/en/fields-of-work/").text) == [("/en/fields-of-work/", "page")]
-    assert current.findall(client.get("/en/countries/albania/").text) == [("/en/countries/", "true")]
+    assert current.findall(client.get("/en/field-operations/").text) == [
+        ("/en/structures/", "true")
+    ]
+    assert current.findall(client.get("/en/fields-of-work/").text) == [
+        ("/en/fields-of-work/", "page")
+    ]
+    assert current.findall(client.get("/en/countries/albania/").text) == [
+        ("/en/countries/", "true")
+    ]

@@ -47,9 +47,9 @@ def test_home_page_reads_two_queries(client, site):
 def test_item_page_and_attachment_read_what_they_did(client, site):
     item = site["item"]
     # The item, its six prefetched relations (attachments included), the index's change log,
-    # the related items.
-    assert queries(client, item.get_absolute_url()) == 9
-    assert queries(client, item.get_absolute_url()) == 9
+    # the related items, its published translations (the switcher, hreflang and JSON-LD).
+    assert queries(client, item.get_absolute_url()) == 10
+    assert queries(client, item.get_absolute_url()) == 10
     assert queries(client, item.attachments.get().get_absolute_url()) == 2
 
 
