@@ -317,6 +317,15 @@ class NewsItem(models.Model):
                 name="news_slug_unique_per_language",
                 violation_error_message=_("Another item in this language has this slug."),
             ),
+            # One item per language in a translation group (news/translations.py refuses it
+            # with a message first); its index also finds a group's item in a language.
+            models.UniqueConstraint(
+                fields=["translation_group", "language"],
+                name="news_one_translation_per_language",
+                violation_error_message=_(
+                    "Another item of this translation group is in this language."
+                ),
+            ),
             models.CheckConstraint(
                 condition=~models.Q(status="published")
                 | models.Q(
