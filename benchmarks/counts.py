@@ -10,10 +10,14 @@ import html
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-TOTAL = re.compile(r'<h2 id="news-results-heading">\s*([\d,.\u202f\xa0 ]+?)\s+results?\b')
+# The number of results opens the heading, in any language ("1,234 results", "1 234
+# результата", "1 234 résultats"), its thousands separated as the language separates them.
+TOTAL = re.compile(
+    r'<h2 id="news-results-heading">\s*(\d+(?:[,.\u202f\xa0 ]\d{3})*)\s+[^\d\s]'
+)
 CHOICE = re.compile(r'<li class="facet-choice[^"]*">(.*?)</li>', re.S)
 CHOICE_ID = re.compile(r'<input [^>]*id="facet-([a-z]+)-([^"]+)"')
-CHOICE_COUNT = re.compile(r'class="facet-count"[^>]*>\s*(\d[\d,]*)')
+CHOICE_COUNT = re.compile(r'class="facet-count"[^>]*>\s*(\d[\d,.\u202f\xa0 ]*)')
 CHOICES_CHECKED = 4  # facet counts compared per page, besides the number of results
 
 

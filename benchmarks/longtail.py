@@ -56,6 +56,11 @@ def canonical(path, order):
     return f"{base}?{urlencode(pairs)}"
 
 
+# Deep pages are drawn among the default language's list's pages (`pages`): other
+# languages' lists are shorter.
+ONE_LANGUAGE = {"deep page"}
+
+
 def list_paths():
     """The list's path in every language drawn."""
     return {LIST_PATH.replace("/en/", f"/{code}/", 1) for code in LANGUAGE_SHARES}
@@ -89,7 +94,9 @@ def draw(space, n, seed):
                 break
             path = _maker(shape)(rng, space)
             if path is not None and kinds[shape] != "item":
-                path = canonical(in_language(path, rng), space["order"])
+                if shape not in ONE_LANGUAGE:
+                    path = in_language(path, rng)
+                path = canonical(path, space["order"])
             if path is None or path in seen:
                 misses[shape] += 1
                 if misses[shape] >= ATTEMPTS:
@@ -246,10 +253,11 @@ def facet_space():
     import re
     from collections import Counter
 
+    from django.conf import settings
     from django.db.models import Count, Max, Min
 
     from news.models import NewsItem, Tag
-    from newsroom.facets import FACET_OF, PARAMS, order
+    from newsroom.facets import FACET_OF, PARAMS, default_others, order
     from newsroom.filters import Trees
 
     published = NewsItem.objects.published()
@@ -282,6 +290,8 @@ def facet_space():
         frequency.update(set(word.findall(f"{title} {lede}".lower())))
     ranked = sorted(frequency, key=lambda w: (-frequency[w], w))
     count = published.count()
+    # The default language's list, as a visitor sees it (newsroom/index.py scope()).
+    listed = published.in_language(settings.LANGUAGE_CODE, default_others() == "include")
     step = max(1, count // ITEMS)
     items = list(published.order_by("pk").values_list("slug", "language"))[::step]
     paths = [NewsItem(slug=slug, language=language).get_absolute_url() for slug, language in items]
@@ -298,7 +308,7 @@ def facet_space():
         ],
         "common_words": ranked[:COMMON_WORDS],
         "rare_words": sorted(ranked[COMMON_WORDS:], key=lambda w: (frequency[w], w))[:RARE_WORDS],
-        "pages": (count + PAGE_SIZE - 1) // PAGE_SIZE,
+        "pages": (listed.count() + PAGE_SIZE - 1) // PAGE_SIZE,
         "items": paths[:ITEMS],
         "published": count,
     }

@@ -94,3 +94,15 @@ def test_query_parameters_skip_the_page_and_the_sort():
     assert counts.query_params("/en/news/?field=a&field=b&page=3&sort=oldest&q=") == {
         "field": ["a", "b"]
     }
+
+
+def test_numbers_are_read_in_every_language():
+    russian = (
+        '<h2 id="news-results-heading">3\xa0302 результата</h2>'
+        '<li class="facet-choice depth-0"><input type="checkbox" id="facet-kind-news">'
+        '<span class="facet-count" id="facet-kind-news-count">1\xa0204'
+        '<span class="visually-hidden"> материала</span></span></li>'
+    )
+    assert counts.parse_page(russian) == {"total": 3302, "choices": {("kind", "news"): 1204}}
+    french = '<h2 id="news-results-heading">12\u202f345 résultats</h2>'
+    assert counts.parse_page(french)["total"] == 12345
