@@ -271,3 +271,13 @@ def test_leaving_out_other_languages_is_an_active_filter_with_its_remove_link(cl
     html = client.get(url("news:list", "en") + "?field=elections&others=exclude").content.decode()
     assert "Items in other languages" in html and "Not shown" in html
     assert 'href="/en/news/?field=elections"' in html  # removes just that choice
+
+
+def test_a_term_has_one_slug_in_every_language_and_another_is_a_clear_400(client, newsroom):
+    # A filter's value is the term's one slug, whatever the page's language.
+    assert client.get(url("news:list", "ru") + "?field=elections").status_code == 200
+    # A value made of the term's name in another language is no term: a 400 that says so.
+    response = client.get(url("news:list", "ru") + "?field=vybory")
+    assert response.status_code == 400
+    assert "vybory" in response.content.decode()
+    assert '<html lang="ru"' in response.content.decode()
