@@ -30,6 +30,7 @@ preload_app = True
 
 
 def when_ready(server):
+    import gc
     import time
 
     from django.db import connections
@@ -48,6 +49,11 @@ def when_ready(server):
         server.log.info(
             "newsroom index read in %.2f s (%d items)", time.monotonic() - started, items
         )
+    # Everything the master has made so far (Django, the index) lives as long as the workers:
+    # out of the garbage collector's sight, a full collection in a worker walks only what the
+    # worker made (about 20 ms less each time) and never writes to the pages it shares with
+    # the master (copy-on-write).
+    gc.freeze()
 
 
 def post_worker_init(worker):
