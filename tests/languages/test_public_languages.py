@@ -281,3 +281,10 @@ def test_a_term_has_one_slug_in_every_language_and_another_is_a_clear_400(client
     assert response.status_code == 400
     assert "vybory" in response.content.decode()
     assert '<html lang="ru"' in response.content.decode()
+
+
+def test_a_footer_page_in_another_language_marks_its_english_text(client, db):
+    russian = client.get(url("pages:privacy", "ru")).content.decode()
+    assert re.search(r'<h1 lang="en">', russian) and '<div class="prose" lang="en">' in russian
+    english = client.get(url("pages:privacy", "en")).content.decode()
+    assert '<div class="prose">' in english and 'lang="en">' not in english.split("<main")[1]
