@@ -33,6 +33,7 @@ from alerts.forms import (
     filterset_of,
 )
 from alerts.models import Subscription
+from news import languages
 from newsroom import facets, freshness
 from newsroom import index as news_index
 from newsroom.filters import Trees
@@ -308,7 +309,7 @@ def _list_paths():
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             paths.add(reverse("news:list"))
-    return paths | {"/" + path.split("/", 2)[2] for path in paths}
+    return paths | {languages.unprefixed(path) for path in paths}
 
 
 def _change_filters(subscription, data):

@@ -63,6 +63,18 @@ def languages_under(prefix):
     return frozenset({prefix, *(set(news_codes()) - set(site_codes()))})
 
 
+def unprefixed(path):
+    """`path` without its interface language's prefix (/ru/news/ → /news/: the address that
+    sends each visitor to their own language, x-default), or None when it has none."""
+    code, _slash, rest = path.removeprefix("/").partition("/")
+    return "/" + rest if code in site_codes() and _slash else None
+
+
+def preferring(items, language):
+    """`items` (of several languages) with those in `language` first, each by id."""
+    return sorted(items, key=lambda item: (item.language != language, item.pk))
+
+
 def search_config(language):
     return SEARCH_CONFIGS.get(language, SIMPLE)
 

@@ -55,7 +55,7 @@ def read_item(slug, language=None):
     """The item whose slug is `slug`, whatever its status, or None: of several in different
     languages, the one in `language` (default: the default language), else the first."""
     language = language or languages.default()
-    found = sorted(read_items(slug), key=lambda item: (item.language != language, item.pk))
+    found = languages.preferring(read_items(slug), language)
     return found[0] if found else None
 
 

@@ -53,10 +53,7 @@ class ItemView(PublicPageMixin, FollowsOldSlugs, DetailView):
         prefix = languages.current()
         under = languages.languages_under(prefix)
         found = [item for item in read_items(kwargs[self.slug_url_kwarg]) if item.has_public_page()]
-        here = sorted(
-            (item for item in found if item.language in under),
-            key=lambda item: (item.language != prefix, item.pk),
-        )
+        here = languages.preferring([item for item in found if item.language in under], prefix)
         self.found = here[0] if here else None
         if self.found is None and found:
             item = min(found, key=lambda item: item.pk)
@@ -142,7 +139,7 @@ class AttachmentView(PublicPageMixin, View):
         found = self.public_pages().filter(
             slug=slug, language__in=languages.languages_under(prefix)
         )
-        item = min(found, key=lambda item: (item.language != prefix, item.pk), default=None)
+        item = next(iter(languages.preferring(found, prefix)), None)
         if item is None:
             raise Http404("No news item has this address.")
         return attachment_response(item, attachment_pk)

@@ -87,12 +87,6 @@ class Addressed:
         return rows
 
 
-def unprefixed(path):
-    """`path` without its language prefix: the address that sends each visitor to their
-    language (x-default)."""
-    return "/" + path.split("/", 2)[2]
-
-
 class EveryLanguage:
     """For a sitemap whose pages exist in every interface language: each row's page is
     listed in each, with the others as alternates; `address(row)` makes its address in the
@@ -119,7 +113,7 @@ class EveryLanguage:
                 getattr(row, "slug", None),
             )
             return []
-        links = [*found.items(), ("x-default", unprefixed(found[languages.default()]))]
+        links = [*found.items(), ("x-default", languages.unprefixed(found[languages.default()]))]
         return [(address, links) for address in found.values()]
 
 

@@ -14,13 +14,6 @@ from newsroom import translations
 register = template.Library()
 
 
-def unprefixed(path):
-    """`path` without its language prefix: the address that sends each visitor to their
-    language (x-default)."""
-    prefix = f"/{languages.current()}/"
-    return "/" + path[len(prefix) :] if path.startswith(prefix) else None
-
-
 @register.simple_tag(takes_context=True)
 def page_languages(context):
     """{"alternates": [Alternate], "links": [(hreflang, absolute address)]}; empty for a page
@@ -36,7 +29,7 @@ def page_languages(context):
         default_url = context.get("x_default_url")
     else:
         alternates = translations.page_alternates(request)
-        default_url = unprefixed(translations.page_address(request))
+        default_url = languages.unprefixed(translations.page_address(request))
     return {
         "alternates": alternates,
         "links": translations.hreflang_links(request, alternates, default_url),
